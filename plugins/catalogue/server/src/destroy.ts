@@ -1,0 +1,3 @@
+const destroy = () => {};
+
+export default destroy;

@@ -1,0 +1,13 @@
+import indexNumbers from './index-numbers';
+import openapi from './openapi';
+import organizationScope from './organization-scope';
+import publicCatalogue from './public-catalogue';
+import regionTree from './region-tree';
+
+export default {
+  'index-numbers': indexNumbers,
+  'organization-scope': organizationScope,
+  'public-catalogue': publicCatalogue,
+  'region-tree': regionTree,
+  openapi,
+};

@@ -1,0 +1,156 @@
+'use strict';
+
+const { REGIONS, organizations, COLUMNS, SITES, TITLES, KEYWORDS } = require('./demo-data');
+const { ensureAdminUser } = require('./accounts');
+
+const UID = {
+  region: 'api::region.region',
+  organization: 'api::organization.organization',
+  site: 'api::site.site',
+  column: 'api::column.column',
+  category: 'api::disclosure-category.disclosure-category',
+  item: 'api::disclosure-item.disclosure-item',
+};
+
+const DEMO_ITEM_COUNT = 200;
+
+/** The demo logins, one per role. Printed by `npm run demo`. */
+const DEMO_ACCOUNTS = [
+  { role: '超级管理员 (super admin)', roleCode: 'strapi-super-admin', email: 'admin@demo.gov.cn', password: 'Demo-Admin-2026', firstname: '系统管理员' },
+  { role: '部门编辑 (department editor, 杭州市发展改革委)', roleCode: 'department-editor', email: 'editor@demo.gov.cn', password: 'Demo-Editor-2026', firstname: '张编辑', organizations: ['003301002'] },
+  { role: '部门审核 (department reviewer, 杭州市发展改革委)', roleCode: 'department-reviewer', email: 'reviewer@demo.gov.cn', password: 'Demo-Reviewer-2026', firstname: '李审核', organizations: ['003301002'] },
+  { role: '政务公开督查 (supervisor, 政务公开办)', roleCode: 'supervisor', email: 'supervisor@demo.gov.cn', password: 'Demo-Supervisor-2026', firstname: '王督查' },
+];
+
+/** Deterministic pseudo-random numbers, so every seeding produces the same province. */
+const random = (seed) => () => {
+  seed = (seed * 1103515245 + 12345) % 2147483648;
+  return seed / 2147483648;
+};
+
+const isoDay = (date) => date.toISOString().slice(0, 10);
+const addDays = (iso, days) => {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return isoDay(d);
+};
+
+async function upsertBy(strapi, uid, where, data) {
+  const existing = await strapi.db.query(uid).findOne({ where, select: ['documentId'] });
+  if (existing) return existing.documentId;
+  return (await strapi.documents(uid).create({ data })).documentId;
+}
+
+async function seedDemo(strapi, { log = () => {} } = {}) {
+  const regionIds = {};
+  for (const region of REGIONS) {
+    regionIds[region.code] = await upsertBy(strapi, UID.region, { code: region.code }, { code: region.code, name: region.name, level: region.level, parent: region.parent ? regionIds[region.parent] : null });
+  }
+  log(`regions: ${REGIONS.length}`);
+
+  const orgs = organizations();
+  const orgIds = {};
+  for (const org of orgs) {
+    orgIds[org.code] = await upsertBy(strapi, UID.organization, { code: org.code }, {
+      name: org.name, shortName: org.shortName, code: org.code, kind: org.kind, region: regionIds[org.region], parent: org.parentCode ? orgIds[org.parentCode] : null,
+    });
+  }
+  log(`organizations: ${orgs.length}`);
+
+  for (const site of SITES) {
+    const siteId = await upsertBy(strapi, UID.site, { code: site.code }, { name: site.name, code: site.code, domain: site.domain, organization: orgIds[site.organizationCode] });
+    for (const column of COLUMNS) {
+      await upsertBy(strapi, UID.column, { code: column.code, site: { documentId: siteId } }, { ...column, site: siteId, level: 1 });
+    }
+  }
+  log(`sites: ${SITES.length}, columns: ${SITES.length * COLUMNS.length}`);
+
+  await seedItems(strapi, orgs, orgIds, log);
+
+  for (const account of DEMO_ACCOUNTS) {
+    await ensureAdminUser(strapi, { ...account, organizationDocumentIds: (account.organizations ?? []).map((code) => orgIds[code]) });
+  }
+  return DEMO_ACCOUNTS;
+}
+
+async function seedItems(strapi, orgs, orgIds, log) {
+  const existing = await strapi.db.query(UID.item).findMany({ where: { internalNote: { $startsWith: 'demo:' }, publishedAt: null }, select: ['internalNote'] });
+  const done = new Set(existing.map((row) => row.internalNote));
+  const categories = await strapi.db.query(UID.category).findMany({ select: ['documentId', 'code', 'name', 'detailComponent'], populate: { children: { select: ['id'] } } });
+  const leaves = categories.filter((c) => c.children.length === 0 && TITLES[c.code]);
+  const columns = await strapi.db.query(UID.column).findMany({ select: ['documentId', 'code'] });
+  const columnFor = (code) => columns.filter((c) => c.code === code).map((c) => c.documentId);
+  const regionName = Object.fromEntries(REGIONS.map((r) => [r.code, r.name]));
+  const next = random(20261127);
+  const today = isoDay(new Date(Date.now() + 8 * 3600 * 1000));
+  let created = 0;
+
+  for (let n = 1; n <= DEMO_ITEM_COUNT; n++) {
+    if (done.has(`demo:${n}`)) continue;
+    const category = leaves[(n - 1) % leaves.length];
+    const org = orgs[Math.floor(next() * orgs.length)];
+    const patterns = TITLES[category.code];
+    const formedDate = addDays('2025-01-06', Math.floor(next() * 680));
+    const year = Number(formedDate.slice(0, 4));
+    const title = patterns[Math.floor(next() * patterns.length)]
+      .replace('{org}', org.name).replace('{region}', regionName[org.region]).replace('{y}', String(year)).replace('{n}', String(1 + Math.floor(next() * 40)));
+    const roll = next();
+    const attribute = roll < 0.06 ? 'on_application' : roll < 0.08 ? 'not_disclosed' : 'proactive';
+    const isNormative = category.code === 'normative-documents' || category.code === 'rules';
+    const effectiveDate = isNormative ? addDays(formedDate, 30) : null;
+    const data = {
+      title,
+      organization: orgIds[org.code],
+      category: category.documentId,
+      issuingOrgan: org.name,
+      documentNumber: isNormative || category.code === 'important-policies' ? `${documentPrefix(org, regionName)}〔${year}〕${1 + Math.floor(next() * 60)}号` : null,
+      topic: ['general_affairs', 'economy_state_assets', 'finance_audit', 'urban_environment', 'science_education', 'health_sports', 'market_safety'][Math.floor(next() * 7)],
+      keywords: `${KEYWORDS[Math.floor(next() * KEYWORDS.length)]} ${category.name}`,
+      summary: `${org.name}发布${category.name}：${title}。`,
+      body: `## ${title}\n\n${org.name}根据《中华人民共和国政府信息公开条例》主动公开本信息。\n\n一、基本情况\n\n二、主要内容\n\n三、联系方式：${org.name}办公室，电话 0571-8705${String(1000 + n).slice(-4)}。`,
+      writtenDate: addDays(formedDate, -Math.floor(next() * 5)),
+      formedDate: formedDate > today ? today : formedDate,
+      effectiveDate,
+      expiryDate: category.code === 'normative-documents' ? addDays(effectiveDate, 5 * 365) : null,
+      disclosureAttribute: attribute,
+      nonDisclosureReason: attribute === 'proactive' ? null : attribute === 'on_application' ? '涉及特定群体，依申请提供' : '涉及商业秘密（《条例》第十五条）',
+      columns: columnFor(category.code === 'plans' ? 'plans' : isNormative || category.code === 'important-policies' ? 'policies' : 'notices'),
+      details: detailsFor(category, year, next, n),
+      internalNote: `demo:${n}`,
+    };
+    const item = await strapi.documents(UID.item).create({ data });
+    created++;
+    if (next() < 0.88) {
+      await strapi.documents(UID.item).publish({ documentId: item.documentId });
+      // Demo history: the seeder, not an editor, sets publish times in the past (some late, a few long after the formed date).
+      const lag = next() < 0.8 ? Math.floor(next() * 25) : 20 + Math.floor(next() * 40);
+      const publishedDay = addDays(data.formedDate, lag) > today ? today : addDays(data.formedDate, lag);
+      await strapi.db.query(UID.item).updateMany({ where: { documentId: item.documentId }, data: { firstPublishedAt: new Date(`${publishedDay}T02:${String(n % 60).padStart(2, '0')}:00Z`) } });
+    }
+  }
+  log(`disclosure items: ${created} created, ${done.size} already there`);
+}
+
+/** 发文字号 prefix: first character of the region plus the organ's abbreviation, e.g. 杭政发, 浙财发. */
+const ORGAN_ABBREVIATIONS = [['发展和改革', '发改'], ['财政', '财'], ['市场监督', '市监'], ['生态环境', '环'], ['教育', '教'], ['卫生健康', '卫健']];
+function documentPrefix(org, regionName) {
+  const abbreviation = org.kind === 'government' ? '政' : (ORGAN_ABBREVIATIONS.find(([word]) => org.name.includes(word)) || [null, '政办'])[1];
+  return `${regionName[org.region].slice(0, 1)}${abbreviation}发`;
+}
+
+function detailsFor(category, year, next, n) {
+  switch (category.detailComponent) {
+    case 'details.plan':
+      return [{ __component: 'details.plan', periodStart: 2026, periodEnd: 2030, planLevel: ['master', 'special', 'regional', 'spatial'][n % 4] }];
+    case 'details.budget':
+      return [{ __component: 'details.budget', budgetYear: year, budgetKind: category.code === 'government-debt' ? 'debt' : category.code === 'benefit-subsidies' ? 'subsidy' : 'budget', revenueTenThousandYuan: Math.round(next() * 1e6) / 100, expenditureTenThousandYuan: Math.round(next() * 1e6) / 100 }];
+    case 'details.project':
+      return [{ __component: 'details.project', approvalNumber: `浙发改项字〔${year}〕${10 + n}号`, projectName: '重点建设项目', totalInvestmentTenThousandYuan: Math.round(next() * 5e6) / 100, stage: ['approval', 'construction', 'completed'][n % 3] }];
+    case 'details.enforcement':
+      return [{ __component: 'details.enforcement', decisionType: category.code === 'licensing-decisions' ? 'licensing' : category.code === 'penalty-decisions' ? 'penalty' : category.code === 'random-inspections' ? 'inspection_result' : 'other', decisionNumber: `执法〔${year}〕${n}号`, decisionDate: `${year}-06-${String(1 + (n % 28)).padStart(2, '0')}` }];
+    default:
+      return [];
+  }
+}
+
+module.exports = { seedDemo, DEMO_ACCOUNTS };

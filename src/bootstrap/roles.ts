@@ -1,0 +1,101 @@
+import type { Core } from '@strapi/strapi';
+
+/**
+ * Admin roles of the product and the users-permissions Public role. Re-applied on every start, so
+ * a deployment always has the permission set this file describes.
+ */
+const ITEM = 'api::disclosure-item.disclosure-item';
+const REFERENCE_TYPES = [
+  'api::region.region',
+  'api::organization.organization',
+  'api::site.site',
+  'api::column.column',
+  'api::disclosure-category.disclosure-category',
+];
+export const OWN_ORGANIZATION = 'plugin::catalogue.own-organization';
+
+/** Fields the system writes: readable by everyone who reads the item, never writable through the form. */
+const SYSTEM_FIELDS = ['indexNumber', 'firstPublishedAt', 'organizationDocumentId', 'validity'];
+
+const CM = (action: string) => `plugin::content-manager.explorer.${action}`;
+const UPLOAD_READ = ['plugin::upload.read', 'plugin::upload.assets.download', 'plugin::upload.assets.copy-link'];
+const UPLOAD_WRITE = ['plugin::upload.assets.create', 'plugin::upload.assets.update'];
+
+export const ADMIN_ROLES = {
+  departmentEditor: { code: 'department-editor', name: '部门编辑', description: '录入和修改本机关（部门）的政府信息，不能发布' },
+  departmentReviewer: { code: 'department-reviewer', name: '部门审核', description: '审核并发布本机关（部门）的政府信息' },
+  supervisor: { code: 'supervisor', name: '政务公开督查', description: '政务公开办：查看全部内容，不能修改' },
+} as const;
+
+type Permission = { action: string; subject?: string | null; properties?: { fields?: string[] }; conditions?: string[] };
+
+const fieldsOf = (strapi: Core.Strapi, uid: string) =>
+  Object.entries(strapi.contentType(uid as never).attributes)
+    .filter(([name, attribute]) => !['createdAt', 'updatedAt', 'publishedAt', 'createdBy', 'updatedBy', 'locale', 'localizations'].includes(name) && (attribute as { type: string }).type !== undefined)
+    .map(([name]) => name);
+
+const permissionsFor = (strapi: Core.Strapi, code: string): Permission[] => {
+  const itemFields = fieldsOf(strapi, ITEM);
+  const writableItemFields = itemFields.filter((f) => !SYSTEM_FIELDS.includes(f));
+  const readAll = (uid: string): Permission => ({ action: CM('read'), subject: uid, properties: { fields: fieldsOf(strapi, uid) } });
+  const ownItems = (action: string, fields?: string[]): Permission => ({
+    action: CM(action),
+    subject: ITEM,
+    properties: fields ? { fields } : {},
+    conditions: [OWN_ORGANIZATION],
+  });
+  const plain = (actions: string[]): Permission[] => actions.map((action) => ({ action, subject: null }));
+
+  switch (code) {
+    case ADMIN_ROLES.departmentEditor.code:
+      return [
+        ...REFERENCE_TYPES.map(readAll),
+        ownItems('read', itemFields),
+        ownItems('create', writableItemFields),
+        ownItems('update', writableItemFields),
+        ...plain([...UPLOAD_READ, ...UPLOAD_WRITE]),
+      ];
+    case ADMIN_ROLES.departmentReviewer.code:
+      return [
+        ...REFERENCE_TYPES.map(readAll),
+        ownItems('read', itemFields),
+        ownItems('create', writableItemFields),
+        ownItems('update', writableItemFields),
+        ownItems('delete'),
+        ownItems('publish'),
+        ...plain([...UPLOAD_READ, ...UPLOAD_WRITE]),
+      ];
+    case ADMIN_ROLES.supervisor.code:
+      return [...REFERENCE_TYPES.map(readAll), readAll(ITEM), ...plain(UPLOAD_READ)];
+    default:
+      return [];
+  }
+};
+
+export const ensureAdminRoles = async (strapi: Core.Strapi) => {
+  const roleService = strapi.service('admin::role');
+  for (const role of Object.values(ADMIN_ROLES)) {
+    const existing = await roleService.findOne({ code: role.code });
+    const saved = existing ?? (await roleService.create({ name: role.name, code: role.code, description: role.description }));
+    await roleService.assignPermissions(saved.id, permissionsFor(strapi, role.code));
+  }
+};
+
+/** What the public may read over REST and GraphQL: published catalogue content and the plans aggregation. */
+const PUBLIC_ACTIONS = [
+  ...[...REFERENCE_TYPES, ITEM].flatMap((uid) => [`${uid}.find`, `${uid}.findOne`]),
+  'plugin::catalogue.catalogue.plans',
+  'plugin::catalogue.catalogue.openapi',
+];
+
+export const ensurePublicPermissions = async (strapi: Core.Strapi) => {
+  const publicRole = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } });
+  if (!publicRole) return;
+  const permissions = strapi.db.query('plugin::users-permissions.permission');
+  const granted = new Set(
+    (await permissions.findMany({ where: { role: publicRole.id }, select: ['action'] })).map((p: { action: string }) => p.action)
+  );
+  for (const action of PUBLIC_ACTIONS) {
+    if (!granted.has(action)) await permissions.create({ data: { action, role: publicRole.id } });
+  }
+};

@@ -1,0 +1,16 @@
+import type { Core } from '@strapi/strapi';
+import { applyAdminLabels } from './bootstrap/admin-labels';
+import { seedDisclosureCategories } from './bootstrap/categories';
+import { ensureAdminRoles, ensurePublicPermissions } from './bootstrap/roles';
+
+export default {
+  register(/* { strapi } */) {},
+
+  /** Seeded reference data, roles and public permissions; the rules themselves live in plugins/. */
+  async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    await seedDisclosureCategories(strapi);
+    await ensureAdminRoles(strapi);
+    await ensurePublicPermissions(strapi);
+    await applyAdminLabels(strapi);
+  },
+};

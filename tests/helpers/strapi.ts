@@ -1,0 +1,61 @@
+import fs from 'fs';
+import path from 'path';
+import { Client } from 'pg';
+import { createStrapi, type Core } from '@strapi/strapi';
+
+/**
+ * Boots one real Strapi per test file against its own fresh database: a new SQLite file by default,
+ * or a new PostgreSQL database when DATABASE_CLIENT=postgres (server from TEST_PG_URL, default
+ * postgres://postgres@127.0.0.1:5432/postgres). The compiled app comes from the Jest global setup.
+ */
+const appDir = path.resolve(__dirname, '..', '..');
+const distDir = path.join(appDir, 'dist');
+const usePostgres = process.env.DATABASE_CLIENT === 'postgres';
+const adminServerUrl = process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+let databaseName: string | null = null;
+
+const freshDatabase = async (label: string) => {
+  const suffix = `${label.replace(/[^a-z0-9]+/gi, '_').toLowerCase()}_${process.pid}_${Date.now()}`;
+  if (!usePostgres) {
+    const file = path.join(appDir, '.tmp', 'tests', `${suffix}.db`);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    process.env.DATABASE_FILENAME = file;
+    return;
+  }
+  databaseName = `cms_test_${suffix}`.slice(0, 63);
+  const client = new Client({ connectionString: adminServerUrl });
+  await client.connect();
+  await client.query(`CREATE DATABASE "${databaseName}"`);
+  await client.end();
+  const url = new URL(adminServerUrl);
+  url.pathname = `/${databaseName}`;
+  process.env.DATABASE_URL = url.toString();
+};
+
+const dropDatabase = async () => {
+  if (!usePostgres || !databaseName) {
+    if (process.env.DATABASE_FILENAME) fs.rmSync(process.env.DATABASE_FILENAME, { force: true });
+    return;
+  }
+  const client = new Client({ connectionString: adminServerUrl });
+  await client.connect();
+  await client.query(`DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`);
+  await client.end();
+};
+
+export const startStrapi = async (label: string): Promise<Core.Strapi> => {
+  process.env.STRAPI_TELEMETRY_DISABLED = 'true';
+  process.env.LOG_LEVEL = process.env.LOG_LEVEL ?? 'warn';
+  process.env.CRON_ENABLED = 'false';
+  process.env.DATABASE_POOL_MAX = process.env.DATABASE_POOL_MAX ?? '10';
+  await freshDatabase(label);
+  const strapi = await createStrapi({ appDir, distDir, autoReload: false, serveAdminPanel: false }).load();
+  strapi.server.mount();
+  return strapi;
+};
+
+export const stopStrapi = async (strapi: Core.Strapi | undefined) => {
+  if (strapi) await strapi.destroy();
+  await dropDatabase();
+};
