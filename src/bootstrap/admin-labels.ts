@@ -4,6 +4,10 @@ import { FIELD_LABELS, HIDDEN_FIELDS, MAIN_FIELDS, READ_ONLY_FIELDS } from './fi
 type Metadata = { edit?: Record<string, unknown>; list?: Record<string, unknown> };
 type Configuration = { settings?: Record<string, unknown>; metadatas?: Record<string, Metadata>; layouts?: { edit?: Array<Array<{ name: string }>>; list?: string[] } };
 
+/** Strapi's default main field of a content type: its first string attribute. */
+const firstStringField = (strapi: Core.Strapi, uid: string) =>
+  Object.entries(strapi.contentType(uid as never)?.attributes ?? {}).find(([, attribute]) => (attribute as { type: string }).type === 'string')?.[0] ?? 'id';
+
 /** Applies the Chinese labels, read-only and hidden fields, and main fields to the content manager's layouts. */
 export const applyAdminLabels = async (strapi: Core.Strapi) => {
   const contentManager = strapi.plugin('content-manager');
@@ -38,6 +42,15 @@ export const applyAdminLabels = async (strapi: Core.Strapi) => {
         changed = true;
       }
     }
+    // Relation pickers show the target's main field (a category's name, not its code), unless an administrator chose otherwise.
+    for (const [field, attribute] of Object.entries((model as { attributes: Record<string, { type: string; target?: string }> }).attributes)) {
+      const targetMainField = attribute.type === 'relation' && attribute.target ? MAIN_FIELDS[attribute.target] : undefined;
+      const edit = metadatas[field]?.edit;
+      if (!targetMainField || !edit || edit.mainField === targetMainField) continue;
+      if (edit.mainField !== firstStringField(strapi, attribute.target!)) continue;
+      metadatas[field].edit = { ...edit, mainField: targetMainField };
+      changed = true;
+    }
     const layouts = configuration.layouts ? { ...configuration.layouts } : undefined;
     const hidden = HIDDEN_FIELDS[uid] ?? [];
     if (layouts?.edit && hidden.length) {
@@ -47,9 +60,12 @@ export const applyAdminLabels = async (strapi: Core.Strapi) => {
         changed = true;
       }
     }
-    // The main field is set together with the first labelling, so an administrator's later choice stands.
+    // Only Strapi's default main field is replaced, so an administrator's own choice stands.
     const settings = { ...(configuration.settings ?? {}) };
-    if (changed && MAIN_FIELDS[uid]) settings.mainField = MAIN_FIELDS[uid];
+    if (!isComponent && MAIN_FIELDS[uid] && settings.mainField !== MAIN_FIELDS[uid] && settings.mainField === firstStringField(strapi, uid)) {
+      settings.mainField = MAIN_FIELDS[uid];
+      changed = true;
+    }
     if (changed) await service.updateConfiguration(model, { ...configuration, settings, metadatas, ...(layouts ? { layouts } : {}) });
   }
 };
