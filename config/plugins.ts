@@ -15,8 +15,33 @@ export default ({ env }) => ({
       landingPage: env.bool('GRAPHQL_LANDING_PAGE', false),
     },
   },
+  // Reminders and notices go out over SMTP (SMTP_HOST unset: e-mails are logged as failed, nothing else breaks).
+  email: {
+    config: {
+      provider: 'nodemailer',
+      providerOptions: {
+        host: env('SMTP_HOST', '127.0.0.1'),
+        port: env.int('SMTP_PORT', 25),
+        secure: env.bool('SMTP_SECURE', false),
+        ignoreTLS: !env.bool('SMTP_SECURE', false),
+        ...(env('SMTP_USERNAME') ? { auth: { user: env('SMTP_USERNAME'), pass: env('SMTP_PASSWORD') } } : {}),
+      },
+      settings: {
+        defaultFrom: env('EMAIL_FROM', 'noreply@zwgk.example.gov.cn'),
+        defaultReplyTo: env('EMAIL_REPLY_TO', 'noreply@zwgk.example.gov.cn'),
+      },
+    },
+  },
   catalogue: {
     enabled: true,
     resolve: './plugins/catalogue',
+  },
+  deadlines: {
+    enabled: env.bool('DEADLINES_ENABLED', true),
+    resolve: './plugins/deadlines',
+    config: {
+      scanCron: env('DEADLINES_SCAN_CRON', '0 15 * * * *'),
+      intakeRateLimit: { max: env.int('APPLICATION_RATE_LIMIT_MAX', 5), windowSeconds: env.int('APPLICATION_RATE_LIMIT_WINDOW_SECONDS', 600) },
+    },
   },
 });

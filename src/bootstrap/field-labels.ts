@@ -21,6 +21,7 @@ export const FIELD_LABELS: Record<string, Record<string, string>> = {
     keywords: '主题词', summary: '内容概述', body: '正文', attachments: '附件', columns: '所属栏目', writtenDate: '成文日期', formedDate: '形成（变更）日期',
     firstPublishedAt: '首次发布时间', effectiveDate: '实施日期', expiryDate: '废止日期', validity: '有效性', disclosureAttribute: '公开方式',
     nonDisclosureReason: '不公开（依申请公开）理由', details: '分类专用信息', internalNote: '内部备注', organizationDocumentId: '机关标识（系统）',
+    disclosureDueDate: '公开期限', timeliness: '公开及时性', daysLate: '逾期工作日数',
   },
   'details.plan': { periodStart: '规划期起（年）', periodEnd: '规划期止（年）', planLevel: '规划类型' },
   'details.budget': { budgetYear: '预算年度', budgetKind: '类型', revenueTenThousandYuan: '收入（万元）', expenditureTenThousandYuan: '支出（万元）' },
@@ -31,7 +32,7 @@ export const FIELD_LABELS: Record<string, Record<string, string>> = {
 /** Fields the system sets: shown but not editable in the admin form. */
 export const READ_ONLY_FIELDS: Record<string, string[]> = {
   'api::region.region': ['path'],
-  'api::disclosure-item.disclosure-item': ['indexNumber', 'firstPublishedAt', 'validity'],
+  'api::disclosure-item.disclosure-item': ['indexNumber', 'firstPublishedAt', 'validity', 'disclosureDueDate', 'timeliness', 'daysLate'],
 };
 
 /** Fields kept out of the admin form altogether. */

@@ -15,7 +15,15 @@ const REFERENCE_TYPES = [
 export const OWN_ORGANIZATION = 'plugin::catalogue.own-organization';
 
 /** Fields the system writes: readable by everyone who reads the item, never writable through the form. */
-const SYSTEM_FIELDS = ['indexNumber', 'firstPublishedAt', 'organizationDocumentId', 'validity'];
+const SYSTEM_FIELDS = ['indexNumber', 'firstPublishedAt', 'organizationDocumentId', 'validity', 'disclosureDueDate', 'timeliness', 'daysLate'];
+
+const APPLICATION = 'plugin::deadlines.application';
+const CALENDAR_DAY = 'plugin::deadlines.calendar-day';
+const DEADLINES = {
+  readApplications: 'plugin::deadlines.applications.read',
+  handleApplications: 'plugin::deadlines.applications.handle',
+  readReport: 'plugin::deadlines.report.read',
+};
 
 const CM = (action: string) => `plugin::content-manager.explorer.${action}`;
 const UPLOAD_READ = ['plugin::upload.read', 'plugin::upload.assets.download', 'plugin::upload.assets.copy-link'];
@@ -30,7 +38,7 @@ export const ADMIN_ROLES = {
 type Permission = { action: string; subject?: string | null; properties?: { fields?: string[] }; conditions?: string[] };
 
 const fieldsOf = (strapi: Core.Strapi, uid: string) =>
-  Object.entries(strapi.contentType(uid as never).attributes)
+  Object.entries(strapi.contentType(uid as never)?.attributes ?? {})
     .filter(([name, attribute]) => !['createdAt', 'updatedAt', 'publishedAt', 'createdBy', 'updatedBy', 'locale', 'localizations'].includes(name) && (attribute as { type: string }).type !== undefined)
     .map(([name]) => name);
 
@@ -45,6 +53,8 @@ const permissionsFor = (strapi: Core.Strapi, code: string): Permission[] => {
     conditions: [OWN_ORGANIZATION],
   });
   const plain = (actions: string[]): Permission[] => actions.map((action) => ({ action, subject: null }));
+  const ownApplications: Permission = { action: CM('read'), subject: APPLICATION, properties: { fields: fieldsOf(strapi, APPLICATION) }, conditions: [OWN_ORGANIZATION] };
+  const handler = [ownApplications, readAll(CALENDAR_DAY), ...plain([DEADLINES.readApplications, DEADLINES.handleApplications])];
 
   switch (code) {
     case ADMIN_ROLES.departmentEditor.code:
@@ -54,6 +64,7 @@ const permissionsFor = (strapi: Core.Strapi, code: string): Permission[] => {
         ownItems('create', writableItemFields),
         ownItems('update', writableItemFields),
         ...plain([...UPLOAD_READ, ...UPLOAD_WRITE]),
+        ...handler,
       ];
     case ADMIN_ROLES.departmentReviewer.code:
       return [
@@ -64,20 +75,31 @@ const permissionsFor = (strapi: Core.Strapi, code: string): Permission[] => {
         ownItems('delete'),
         ownItems('publish'),
         ...plain([...UPLOAD_READ, ...UPLOAD_WRITE]),
+        ...handler,
       ];
     case ADMIN_ROLES.supervisor.code:
-      return [...REFERENCE_TYPES.map(readAll), readAll(ITEM), ...plain(UPLOAD_READ)];
+      return [
+        ...REFERENCE_TYPES.map(readAll),
+        readAll(ITEM),
+        readAll(APPLICATION),
+        readAll(CALENDAR_DAY),
+        ...plain([...UPLOAD_READ, DEADLINES.readApplications, DEADLINES.readReport]),
+      ];
     default:
       return [];
   }
 };
+
+/** Permissions of a plugin that is switched off are left out instead of failing the start. */
+const available = (strapi: Core.Strapi, permission: Permission) =>
+  !!strapi.service('admin::permission').actionProvider.get(permission.action) && (!permission.subject || !!strapi.contentType(permission.subject as never));
 
 export const ensureAdminRoles = async (strapi: Core.Strapi) => {
   const roleService = strapi.service('admin::role');
   for (const role of Object.values(ADMIN_ROLES)) {
     const existing = await roleService.findOne({ code: role.code });
     const saved = existing ?? (await roleService.create({ name: role.name, code: role.code, description: role.description }));
-    await roleService.assignPermissions(saved.id, permissionsFor(strapi, role.code));
+    await roleService.assignPermissions(saved.id, permissionsFor(strapi, role.code).filter((p) => available(strapi, p)));
   }
 };
 
@@ -86,6 +108,9 @@ const PUBLIC_ACTIONS = [
   ...[...REFERENCE_TYPES, ITEM].flatMap((uid) => [`${uid}.find`, `${uid}.findOne`]),
   'plugin::catalogue.catalogue.plans',
   'plugin::catalogue.catalogue.openapi',
+  'plugin::deadlines.applications.submit',
+  'plugin::deadlines.applications.status',
+  'plugin::deadlines.fees.publicQuote',
 ];
 
 export const ensurePublicPermissions = async (strapi: Core.Strapi) => {
@@ -96,6 +121,8 @@ export const ensurePublicPermissions = async (strapi: Core.Strapi) => {
     (await permissions.findMany({ where: { role: publicRole.id }, select: ['action'] })).map((p: { action: string }) => p.action)
   );
   for (const action of PUBLIC_ACTIONS) {
+    const [, pluginName] = /^plugin::([^.]+)\./.exec(action) ?? [];
+    if (pluginName && !strapi.plugin(pluginName)) continue;
     if (!granted.has(action)) await permissions.create({ data: { action, role: publicRole.id } });
   }
 };

@@ -1,11 +1,18 @@
-// The deadlines plugin's Strapi glue is assembled here as its parts land; its rules live in ./core.
+import bootstrap from './bootstrap';
+import config from './config';
+import contentTypes from './content-types';
+import controllers from './controllers';
+import register from './register';
+import routes from './routes';
+import services from './services';
+
 export default {
-  register() {},
-  bootstrap() {},
+  register,
+  bootstrap,
   destroy() {},
-  config: { default: {}, validator() {} },
-  contentTypes: {},
-  controllers: {},
-  routes: {},
-  services: {},
+  config,
+  contentTypes,
+  controllers,
+  routes,
+  services,
 };

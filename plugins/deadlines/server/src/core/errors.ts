@@ -57,6 +57,13 @@ export const DEADLINES_ERRORS = {
   RESULT_NOT_RECORDED: '尚未记录办理结果，不能送达',
   ALREADY_DELIVERED: '答复已经送达',
 
+  // Intake and records
+  APPLICATION_ORGANIZATION_UNKNOWN: '受理机关不存在，请填写正确的机关代码',
+  APPLICATION_CHANNEL_INVALID: '申请方式不正确',
+  APPLICATION_RECORDS_IMMUTABLE: '申请及其办理记录只能通过依申请公开接口登记和追加，不能直接修改或删除',
+  EVENT_IN_FUTURE: '办理环节的日期不能晚于今天',
+  STATUS_NOT_FOUND: '查询码或查询密码不正确',
+
   // Fees (国办函〔2020〕109号)
   FEE_METHOD_UNKNOWN: '计费方式只能是按件计收（per_application）或按量计收（per_page）',
   APPLICATION_COUNT_INVALID: '本月申请件数必须是正整数（含本件）',
