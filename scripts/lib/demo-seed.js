@@ -66,6 +66,7 @@ async function seedDemo(strapi, { log = () => {} } = {}) {
   log(`sites: ${SITES.length}, columns: ${SITES.length * COLUMNS.length}`);
 
   await seedItems(strapi, orgs, orgIds, log);
+  await seedApplications(strapi, log);
 
   for (const account of DEMO_ACCOUNTS) {
     await ensureAdminUser(strapi, { ...account, organizationDocumentIds: (account.organizations ?? []).map((code) => orgIds[code]) });
@@ -126,6 +127,7 @@ async function seedItems(strapi, orgs, orgIds, log) {
       const lag = next() < 0.8 ? Math.floor(next() * 25) : 20 + Math.floor(next() * 40);
       const publishedDay = addDays(data.formedDate, lag) > today ? today : addDays(data.formedDate, lag);
       await strapi.db.query(UID.item).updateMany({ where: { documentId: item.documentId }, data: { firstPublishedAt: new Date(`${publishedDay}T02:${String(n % 60).padStart(2, '0')}:00Z`) } });
+      if (strapi.plugin('deadlines')) await strapi.plugin('deadlines').service('proactive-disclosure').refresh(item.documentId);
     }
   }
   log(`disclosure items: ${created} created, ${done.size} already there`);
@@ -136,6 +138,35 @@ const ORGAN_ABBREVIATIONS = [['发展和改革', '发改'], ['财政', '财'], [
 function documentPrefix(org, regionName) {
   const abbreviation = org.kind === 'government' ? '政' : (ORGAN_ABBREVIATIONS.find(([word]) => org.name.includes(word)) || [null, '政办'])[1];
   return `${regionName[org.region].slice(0, 1)}${abbreviation}发`;
+}
+
+/** A few disclosure applications to 杭州市发改委 at different points of their timeline (idempotent by applicant name). */
+const DEMO_APPLICATIONS = [
+  { name: '演示申请人甲', channel: 'in_person', submittedOn: '2026-09-24', events: [] },
+  { name: '演示申请人乙', channel: 'registered_post', submittedOn: '2026-10-28', signedForOn: '2026-10-30', events: [{ type: 'supplement_requested', date: '2026-11-03', dueBy: '2026-11-17' }, { type: 'supplement_received', date: '2026-11-12' }] },
+  { name: '演示申请人丙', channel: 'online', submittedOn: '2026-11-02', confirmedOn: '2026-11-02', events: [{ type: 'consultation_started', date: '2026-11-05', party: 'third_party' }] },
+  { name: '演示申请人丁', channel: 'in_person', submittedOn: '2026-10-12', events: [{ type: 'result_recorded', date: '2026-10-30', resultCode: 'disclosed' }, { type: 'delivered', date: '2026-11-02' }, { type: 'closed', date: '2026-11-03' }] },
+  { name: '演示申请人戊', channel: 'fax', submittedOn: '2026-11-16', confirmedOn: '2026-11-17', events: [] },
+];
+
+async function seedApplications(strapi, log) {
+  if (!strapi.plugin('deadlines')) return;
+  const applications = strapi.plugin('deadlines').service('applications');
+  let created = 0;
+  for (const demo of DEMO_APPLICATIONS) {
+    if (await strapi.db.query('plugin::deadlines.application').count({ where: { applicantName: demo.name } })) continue;
+    const { documentId } = await applications.register(
+      {
+        organization: '003301002', applicantType: 'natural_person', applicantName: demo.name, idDocumentType: 'resident_id', idNumber: '11010519491231002X',
+        contact: { phone: '13800001234', address: '杭州市上城区解放路1号' }, requestDescription: '申请公开某某工程的立项批复和环评批复文件',
+        deliveryMethod: 'post', format: 'paper', channel: demo.channel, submittedOn: demo.submittedOn, signedForOn: demo.signedForOn, confirmedOn: demo.confirmedOn,
+      },
+      null
+    );
+    for (const event of demo.events) await applications.recordEvent(documentId, event, null);
+    created++;
+  }
+  log(`disclosure applications: ${created} created`);
 }
 
 function detailsFor(category, year, next, n) {

@@ -4,7 +4,7 @@ import type { NotificationsService } from './services/notifications';
 
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   const notifications = strapi.plugin(PLUGIN_ID).service('notifications') as NotificationsService;
-  await notifications.ensureClaimTable();
+  await notifications.ensureTables();
 
   await strapi.service('admin::permission').actionProvider.registerMany([
     { section: 'plugins', displayName: '查看依申请公开申请', uid: 'applications.read', pluginName: PLUGIN_ID },

@@ -16,12 +16,17 @@ export const calendarDays =
   async (context: { uid: string; action: string; params: Record<string, any> }, next: () => Promise<unknown>) => {
     if (context.uid !== UID.calendarDay || !WRITES.has(context.action)) return next();
     const plugin = strapi.plugin(PLUGIN_ID);
+    // The earliest day the edit touches: clocks whose window ends before it cannot move.
+    const previous = context.params.documentId
+      ? ((await strapi.db.query(UID.calendarDay).findOne({ where: { documentId: context.params.documentId }, select: ['date'] })) as { date: string } | null)
+      : null;
     const result = await next();
     const calendar = plugin.service('calendar') as CalendarService;
     calendar.invalidate();
     const data = context.params.data ?? {};
     const reason = context.action === 'delete' ? '删除一条工作日历调整' : `工作日历调整：${data.date ?? ''} ${data.kind === 'workday' ? '调休上班' : data.kind === 'holiday' ? '放假' : ''}`.trim();
-    await (plugin.service('applications') as ApplicationsService).recomputeOpen({ reason });
+    const touched = [previous?.date, data.date].filter(Boolean).map(String).sort();
+    await (plugin.service('applications') as ApplicationsService).recomputeOpen({ reason, affectedFrom: touched[0] });
     await (plugin.service('proactive-disclosure') as ProactiveDisclosureService).refreshUnpublished();
     return result;
   };

@@ -215,11 +215,14 @@ const applications = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * Recomputes every application that is still running (after a calendar change, or as days pass)
-     * and stores the result; with a reason, each one whose due date moved gets a timeline note.
+     * Recomputes running applications and stores the result: after a calendar change (those whose
+     * counting window reaches the changed day, each whose due date moved getting a timeline note),
+     * or the paused ones the daily scan looks at.
      */
-    async recomputeOpen({ reason }: { reason?: string } = {}) {
-      const rows = (await strapi.db.query(UID.application).findMany({ where: { state: { $notIn: CLOSED_STATES } } })) as ApplicationRow[];
+    async recomputeOpen({ reason, affectedFrom, states }: { reason?: string; affectedFrom?: string; states?: string[] } = {}) {
+      const where: Record<string, unknown> = states ? { state: { $in: states } } : { state: { $notIn: CLOSED_STATES } };
+      if (affectedFrom) where.$or = [{ dueDate: { $gte: affectedFrom } }, { dueDate: { $null: true } }];
+      const rows = (await strapi.db.query(UID.application).findMany({ where })) as ApplicationRow[];
       let moved = 0;
       for (const row of rows) {
         const events = await loadEvents(row.id);

@@ -1,7 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { NOTIFICATION_TABLE, PLUGIN_ID, UID } from '../constants';
 import { APPLICATION_STATE_LABELS } from '../core/application-events';
-import { toIsoDay } from '../utils/dates';
+import { shanghaiToday, toIsoDay } from '../utils/dates';
+import type { CalendarService } from './calendar';
 import type { ApplicationsService } from './applications';
 import type { ProactiveDisclosureService } from './proactive-disclosure';
 
@@ -14,8 +15,11 @@ type Reminder = { key: string; kind: 'due_soon' | 'overdue'; application: { id: 
  * is sent by exactly one of them.
  */
 const notifications = ({ strapi }: { strapi: Core.Strapi }) => ({
-  async ensureClaimTable() {
+  /** The claim table, and the index the flag updates and the reminder query use. */
+  async ensureTables() {
     const knex = strapi.db.connection;
+    const applications = strapi.db.metadata.get(UID.application).tableName;
+    await knex.raw('CREATE INDEX IF NOT EXISTS ?? ON ?? (??, ??)', ['deadlines_applications_state_due_date_idx', applications, 'state', 'due_date']);
     if (await knex.schema.hasTable(NOTIFICATION_TABLE)) return;
     await knex.schema.createTable(NOTIFICATION_TABLE, (table) => {
       table.string('notification_key', 200).primary();
@@ -62,13 +66,50 @@ const notifications = ({ strapi }: { strapi: Core.Strapi }) => ({
     });
   },
 
+  /**
+   * Time-dependent flags of running applications, set-based so it stays fast at 100,000 open
+   * applications (an index on state and due date serves every statement): overdue past the due
+   * date, due soon within the configured working days, and the working days late, which is the
+   * same for every application sharing a due date.
+   */
+  async refreshFlags(today = shanghaiToday()) {
+    const calendarService = strapi.plugin(PLUGIN_ID).service('calendar') as CalendarService;
+    const calendar = await calendarService.current();
+    const soonUntil = calendar.addWorkingDays(today, calendarService.rules().dueSoon.workingDays);
+    const table = strapi.db.metadata.get(UID.application).tableName;
+    // One statement that rewrites only the rows whose flags change (both dialects read a comparison as a boolean).
+    await strapi.db.connection.raw(
+      `UPDATE ?? SET overdue = (due_date < ?), due_soon = (due_date >= ? AND due_date <= ?),
+         days_late = CASE WHEN due_date >= ? THEN 0 ELSE days_late END
+       WHERE state = 'open' AND due_date IS NOT NULL
+         AND (overdue <> (due_date < ?) OR due_soon <> (due_date >= ? AND due_date <= ?) OR (due_date >= ? AND days_late <> 0))`,
+      [table, today, today, soonUntil, today, today, today, soonUntil, today]
+    );
+    const overdueDates = (await strapi.db.connection(table).distinct('due_date').where({ state: 'open', overdue: true })) as Array<{ due_date: unknown }>;
+    const lateness = overdueDates
+      .map(({ due_date: dueDate }) => toIsoDay(dueDate))
+      .filter((day): day is string => !!day)
+      .map((day) => [day, Math.max(1, calendar.workingDaysBetween(day, today))] as const);
+    if (lateness.length) {
+      const cases = lateness.map(() => 'WHEN ? THEN CAST(? AS INTEGER)').join(' ');
+      const values = lateness.flatMap(([day, late]) => [day, late]);
+      await strapi.db.connection.raw(
+        `UPDATE ?? SET days_late = CASE due_date ${cases} END WHERE state = 'open' AND overdue = ? AND days_late <> CASE due_date ${cases} END`,
+        [table, ...values, true, ...values]
+      );
+    }
+    return { overdueDueDates: overdueDates.length };
+  },
+
   async scan() {
     const applications = strapi.plugin(PLUGIN_ID).service('applications') as ApplicationsService;
-    const { recomputed } = await applications.recomputeOpen();
+    // Paused clocks can resume by themselves (a consultation's 15 days run out): recompute those one by one.
+    const { recomputed } = await applications.recomputeOpen({ states: ['in_consultation', 'awaiting_fee'] });
+    await this.refreshFlags();
     const items = await (strapi.plugin(PLUGIN_ID).service('proactive-disclosure') as ProactiveDisclosureService).refreshUnpublished();
 
     const rows = (await strapi.db.query(UID.application).findMany({
-      where: { $or: [{ dueSoon: true }, { overdue: true }], state: { $notIn: ['answered', 'delivered', 'closed', 'abandoned'] } },
+      where: { $or: [{ dueSoon: true }, { overdue: true }], state: 'open' },
       select: ['id', 'documentId', 'trackingCode', 'state', 'dueDate', 'overdue', 'organizationDocumentId'],
     })) as Array<Reminder['application'] & { overdue: boolean; dueDate: unknown }>;
 
