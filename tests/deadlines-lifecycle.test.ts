@@ -167,6 +167,12 @@ describe('department scoping and evidence', () => {
     const list = await http().get('/content-manager/collection-types/plugin::deadlines.application').set(as(editorB));
     expect(list.status).toBe(200);
     expect(list.body.results).toEqual([]);
+    const desk = await http().get('/deadlines/applications').set(as(editorB));
+    expect([desk.status, desk.body.pagination.total]).toEqual([200, 0]);
+    const own = await http().get('/deadlines/applications?state=open&pageSize=100').set(as(handlerA));
+    expect(own.body.results.length).toBeGreaterThan(0);
+    expect(own.body.results.every((r: { state: string; organization: { code: string } }) => r.state === 'open' && r.organization.code === '002482162')).toBe(true);
+    expect(JSON.stringify(own.body)).not.toContain('idNumber');
   });
 
   it('refuses edits and deletions of applications through the content manager, even for a super admin', async () => {

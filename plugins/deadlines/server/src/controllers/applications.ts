@@ -36,6 +36,10 @@ const applications = ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = { data: await service(strapi).recordEvent(ctx.params.documentId, ctx.request.body, ctx.state.user) };
     },
 
+    async list(ctx) {
+      ctx.body = await service(strapi).list(ctx.query, ctx.state.user);
+    },
+
     async clock(ctx) {
       ctx.body = { data: await service(strapi).clockFor(ctx.params.documentId, ctx.state.user) };
     },

@@ -17,6 +17,7 @@ export default {
   admin: {
     type: 'admin',
     routes: [
+      { method: 'GET', path: '/applications', handler: 'applications.list', config: guarded(ACTIONS.readApplications) },
       { method: 'POST', path: '/applications', handler: 'applications.register', config: guarded(ACTIONS.handleApplications) },
       { method: 'GET', path: '/applications/:documentId/clock', handler: 'applications.clock', config: guarded(ACTIONS.readApplications) },
       { method: 'POST', path: '/applications/:documentId/events', handler: 'applications.recordEvent', config: guarded(ACTIONS.handleApplications) },

@@ -191,6 +191,53 @@ const applications = ({ strapi }: { strapi: Core.Strapi }) => {
       };
     },
 
+    /** A page of applications the admin may read, most urgent first, filterable by state and flags. */
+    async list(query: Record<string, unknown>, admin: AdminUser) {
+      const { error, value } = Joi.object({
+        page: Joi.number().integer().min(1).default(1),
+        pageSize: Joi.number().integer().min(1).max(100).default(20),
+        state: Joi.string().valid(...Object.keys(APPLICATION_STATE_LABELS)),
+        overdue: Joi.boolean(),
+        dueSoon: Joi.boolean(),
+      }).validate(query ?? {}, { abortEarly: false, convert: true, stripUnknown: true });
+      if (error) return refuseInput(error.details.map((d) => ({ path: d.path.map(String), code: 'LIST_QUERY_INVALID', message: d.message })));
+      const allowed = await allowedOrganizations(admin, { forWriting: false });
+      const where: Record<string, unknown> = {
+        ...(allowed ? { organizationDocumentId: { $in: allowed } } : {}),
+        ...(value.state ? { state: value.state } : {}),
+        ...(value.overdue !== undefined ? { overdue: value.overdue } : {}),
+        ...(value.dueSoon !== undefined ? { dueSoon: value.dueSoon } : {}),
+      };
+      const [rows, total] = await Promise.all([
+        strapi.db.query(UID.application).findMany({
+          where,
+          select: ['documentId', 'trackingCode', 'channel', 'applicantType', 'applicantName', 'receivedOn', 'state', 'dueDate', 'dueSoon', 'overdue', 'daysLate', 'remainingWorkingDays', 'resultCode'],
+          populate: { organization: { select: ['name', 'code'] } },
+          orderBy: [{ overdue: 'desc' }, { dueSoon: 'desc' }, { dueDate: 'asc' }, { id: 'desc' }],
+          offset: (value.page - 1) * value.pageSize,
+          limit: value.pageSize,
+        }),
+        strapi.db.query(UID.application).count({ where }),
+      ]);
+      // Working days left move with the date, so they are counted now rather than read back.
+      const calendar = await calendarService().current();
+      const today = shanghaiToday();
+      return {
+        results: (rows as Array<Record<string, unknown>>).map((row) => {
+          const dueDate = toIsoDay(row.dueDate);
+          const running = row.state === 'open' && dueDate;
+          return {
+            ...row,
+            receivedOn: toIsoDay(row.receivedOn),
+            dueDate,
+            remainingWorkingDays: running ? (dueDate >= today ? calendar.workingDaysBetween(today, dueDate) : 0) : row.remainingWorkingDays,
+            stateLabel: APPLICATION_STATE_LABELS[row.state as keyof typeof APPLICATION_STATE_LABELS],
+          };
+        }),
+        pagination: { page: value.page, pageSize: value.pageSize, total, pageCount: Math.ceil(total / value.pageSize) },
+      };
+    },
+
     /** The current due date with its trace: each event's effect and the holidays and make-up days counted. */
     async clockFor(documentId: string, admin: AdminUser) {
       const row = await loadForAdmin(documentId, admin, false);
