@@ -41,7 +41,7 @@ describe('department editor of organisation A', () => {
     const res = await http().put(`${CM_ITEMS}/${itemB.documentId}`).set(as(editorA)).send({ title: '被篡改' });
     expect(res.status).toBe(403);
     const stored = await strapi.documents('api::disclosure-item.disclosure-item' as never).findOne({ documentId: itemB.documentId } as never);
-    expect((stored as { title: string }).title).toBe('B 的信息');
+    expect((stored as unknown as { title: string }).title).toBe('B 的信息');
   });
 
   it("gets 403 deleting or publishing B's item", async () => {

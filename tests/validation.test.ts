@@ -62,7 +62,7 @@ describe('disclosure item input', () => {
     expect(created.status).toBe(201);
     const res = await http().put(`${CM(ITEMS)}/${created.body.data.documentId}`).set(as(root)).send({ title: '改过的标题', documentNumber: '杭政办发（2026）12号' });
     expectRefusal(res, 'documentNumber', 'DOCUMENT_NUMBER_FORMAT');
-    const stored = (await strapi.documents(ITEMS as never).findOne({ documentId: created.body.data.documentId } as never)) as { title: string; documentNumber: string };
+    const stored = (await strapi.documents(ITEMS as never).findOne({ documentId: created.body.data.documentId } as never)) as unknown as { title: string; documentNumber: string };
     expect(stored).toMatchObject({ title: '关于印发某某办法的通知', documentNumber: '杭政办发〔2026〕12号' });
   });
 

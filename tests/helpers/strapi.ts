@@ -44,13 +44,13 @@ const dropDatabase = async () => {
   await client.end();
 };
 
-export const startStrapi = async (label: string): Promise<Core.Strapi> => {
+export const startStrapi = async (label: string, { serveAdminPanel = false }: { serveAdminPanel?: boolean } = {}): Promise<Core.Strapi> => {
   process.env.STRAPI_TELEMETRY_DISABLED = 'true';
   process.env.LOG_LEVEL = process.env.LOG_LEVEL ?? 'warn';
   process.env.CRON_ENABLED = 'false';
   process.env.DATABASE_POOL_MAX = process.env.DATABASE_POOL_MAX ?? '10';
   await freshDatabase(label);
-  const strapi = await createStrapi({ appDir, distDir, autoReload: false, serveAdminPanel: false }).load();
+  const strapi = await createStrapi({ appDir, distDir, autoReload: false, serveAdminPanel }).load();
   strapi.server.mount();
   return strapi;
 };
