@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import Joi from 'joi';
-import { PLUGIN_ID, UID } from '../constants';
+import { ACTIONS, PLUGIN_ID, UID } from '../constants';
 import { applicationClock, checkNextEvent, type ApplicationClock } from '../core/application-clock';
 import { APPLICATION_EVENT_LABELS, APPLICATION_STATE_LABELS, isApplicationEventType, type ApplicationEvent } from '../core/application-events';
 import { parseApplicationForm, type ApplicationForm } from '../core/application-intake';
@@ -43,13 +43,18 @@ const applications = ({ strapi }: { strapi: Core.Strapi }) => {
     return applicationClock(events.filter((e) => !ANNOTATIONS.has(e.type)).map(toCoreEvent), calendar, calendarService().rules(), today);
   };
 
-  /** The organisations an admin may handle applications for; null means all (super admin, supervisors read everything). */
+  /**
+   * The organisations an admin may handle applications for; null means all. Super admins act on
+   * all; whoever may read the cross-organisation figures (report.read, the supervisors) reads all.
+   */
   const allowedOrganizations = async (admin: AdminUser, { forWriting }: { forWriting: boolean }): Promise<string[] | null> => {
     if (!admin) return null;
-    const user = (await strapi.db.query('admin::user').findOne({ where: { id: admin.id }, populate: { roles: { select: ['code'] } } })) as { roles: { code: string }[] } | null;
-    const codes = (user?.roles ?? []).map((r) => r.code);
-    if (codes.includes('strapi-super-admin')) return null;
-    if (!forWriting && codes.includes('supervisor')) return null;
+    const user = (await strapi.db.query('admin::user').findOne({ where: { id: admin.id }, populate: { roles: true } })) as { roles: { code: string }[] } | null;
+    if ((user?.roles ?? []).some((r) => r.code === 'strapi-super-admin')) return null;
+    if (!forWriting) {
+      const permissions = (await strapi.service('admin::permission').findUserPermissions(user)) as Array<{ action: string }>;
+      if (permissions.some((p) => p.action === ACTIONS.readReport)) return null;
+    }
     return scopeService().organizationsOf(admin.id);
   };
 
