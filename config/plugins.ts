@@ -36,6 +36,11 @@ export default ({ env }) => ({
     enabled: true,
     resolve: './plugins/catalogue',
   },
+  'regulation-versions': {
+    enabled: env.bool('REGULATION_VERSIONS_ENABLED', true),
+    resolve: './plugins/regulation-versions',
+    config: { statusCron: env('REGULATION_STATUS_CRON', '0 5 0 * * *') },
+  },
   deadlines: {
     enabled: env.bool('DEADLINES_ENABLED', true),
     resolve: './plugins/deadlines',

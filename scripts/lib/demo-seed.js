@@ -67,6 +67,7 @@ async function seedDemo(strapi, { log = () => {} } = {}) {
 
   await seedItems(strapi, orgs, orgIds, log);
   await seedApplications(strapi, log);
+  await seedRegulations(strapi, orgIds, log);
 
   for (const account of DEMO_ACCOUNTS) {
     await ensureAdminUser(strapi, { ...account, organizationDocumentIds: (account.organizations ?? []).map((code) => orgIds[code]) });
@@ -167,6 +168,51 @@ async function seedApplications(strapi, log) {
     created++;
   }
   log(`disclosure applications: ${created} created`);
+}
+
+/** Rules and normative documents with versions, a partial repeal, a repeal and an expiry (idempotent by title). */
+const DEMO_REGULATIONS = [
+  {
+    title: '杭州市公共数据管理办法', kind: 'normative_document', organization: '003301001', documentNumber: '杭政发〔2022〕30号',
+    versions: [
+      { change: 'original', actDocumentNumber: '杭政发〔2022〕30号', actDate: '2022-11-20', publishedOn: '2022-11-25', effectiveOn: '2023-01-01', text: '第一条 为了规范公共数据管理，制定本办法。\n第二条 本办法适用于本市行政区域内的公共数据管理活动。\n第三条 市数据资源主管部门负责统筹协调。\n第四条 本办法自2023年1月1日起施行。' },
+      { change: 'amendment', actDocumentNumber: '杭政发〔2024〕12号', actDate: '2024-05-10', publishedOn: '2024-05-20', effectiveOn: '2024-07-01', text: '第一条 为了规范公共数据管理，促进数据共享开放，制定本办法。\n第二条 本办法适用于本市行政区域内的公共数据管理活动。\n第三条 市数据资源主管部门负责统筹协调和监督检查。\n第四条 本办法自2024年7月1日起施行。\n第五条 涉及个人信息的数据应当脱敏处理。' },
+    ],
+  },
+  {
+    title: '杭州市市容和环境卫生管理规定', kind: 'rule', organization: '003301001', documentNumber: '杭州市人民政府令第315号',
+    versions: [{ change: 'original', actDocumentNumber: '杭州市人民政府令第315号', actDate: '2019-06-01', publishedOn: '2019-06-10', effectiveOn: '2019-08-01', text: '第一条 总则。\n第二条 门前三包责任制。\n第三条 户外广告设置。\n第四条 罚则。' }],
+    partialRepeal: { documentNumber: '杭州市人民政府令第340号', effectiveOn: '2025-01-01', articles: [3] },
+  },
+  {
+    title: '浙江省行政规范性文件管理办法', kind: 'rule', organization: '003300001', documentNumber: '浙江省人民政府令第372号',
+    versions: [{ change: 'original', actDocumentNumber: '浙江省人民政府令第372号', actDate: '2018-12-01', publishedOn: '2018-12-10', effectiveOn: '2019-01-01', text: '第一条 为了加强行政规范性文件管理，制定本办法。\n第二条 适用范围。' }],
+    repeal: { documentNumber: '浙江省人民政府令第400号', effectiveOn: '2025-03-01' },
+  },
+  {
+    title: '杭州市创业补贴实施办法（试行）', kind: 'normative_document', organization: '003301002', documentNumber: '杭发改〔2023〕6号',
+    versions: [{ change: 'original', actDocumentNumber: '杭发改〔2023〕6号', actDate: '2023-01-10', publishedOn: '2023-01-15', effectiveOn: '2023-02-01', text: '第一条 补贴对象。\n第二条 补贴标准。' }],
+  },
+];
+
+async function seedRegulations(strapi, orgIds, log) {
+  if (!strapi.plugin('regulation-versions')) return;
+  const regulations = strapi.plugin('regulation-versions').service('regulations');
+  let created = 0;
+  for (const demo of DEMO_REGULATIONS) {
+    if (await strapi.db.query('plugin::regulation-versions.regulation').count({ where: { title: demo.title } })) continue;
+    const { documentId } = await strapi.documents('plugin::regulation-versions.regulation').create({
+      data: { title: demo.title, kind: demo.kind, documentNumber: demo.documentNumber, organization: orgIds[demo.organization] },
+    });
+    for (const [i, version] of demo.versions.entries()) {
+      await regulations.addVersion(documentId, version, null);
+      await regulations.publishVersion(documentId, i + 1, null);
+    }
+    if (demo.partialRepeal) await regulations.partialRepeal(documentId, demo.partialRepeal, null);
+    if (demo.repeal) await regulations.repeal(documentId, demo.repeal, null);
+    created++;
+  }
+  log(`regulations: ${created} created`);
 }
 
 function detailsFor(category, year, next, n) {

@@ -23,6 +23,18 @@ export const FIELD_LABELS: Record<string, Record<string, string>> = {
     nonDisclosureReason: '不公开（依申请公开）理由', details: '分类专用信息', internalNote: '内部备注', organizationDocumentId: '机关标识（系统）',
     disclosureDueDate: '公开期限', timeliness: '公开及时性', daysLate: '逾期工作日数',
   },
+  'plugin::regulation-versions.regulation': {
+    title: '文件名称', kind: '文件类型', documentNumber: '发文字号', organization: '制定机关', organizationDocumentId: '机关标识（系统）', region: '所属行政区划', topic: '主题分类',
+    trial: '试行', interim: '暂行', validity: '有效性', validityOn: '有效性核定日期', currentVersionNumber: '现行版本', firstEffectiveOn: '首次施行日期', expiresOn: '有效期至',
+    repealedOn: '废止日期', nextStatusChangeOn: '下次效力变化日期', reviewReminderOn: '评估提醒日期', versions: '版本', events: '变动记录',
+  },
+  'plugin::deadlines.calendar-day': { date: '日期', kind: '类型', name: '名称' },
+  'plugin::deadlines.application': {
+    trackingCode: '查询码', channel: '申请方式', applicantType: '申请人类型', applicantName: '申请人', idDocumentType: '证件类型', idNumber: '证件号码', contactPhone: '联系电话',
+    contactEmail: '电子邮箱', contactAddress: '通信地址', requestDescription: '所需信息描述', purpose: '用途', deliveryMethod: '获取方式', format: '载体形式', organization: '受理机关',
+    submittedOn: '提交日期', receivedOn: '收到申请日期', state: '办理状态', dueDate: '答复期限', dueSoon: '即将到期', overdue: '已逾期', daysLate: '逾期工作日数',
+    remainingWorkingDays: '剩余工作日', resultCode: '办理结果', resultOn: '答复日期', lateSupplementRequest: '补正告知逾期', extensionUsed: '已延期', events: '办理记录',
+  },
   'details.plan': { periodStart: '规划期起（年）', periodEnd: '规划期止（年）', planLevel: '规划类型' },
   'details.budget': { budgetYear: '预算年度', budgetKind: '类型', revenueTenThousandYuan: '收入（万元）', expenditureTenThousandYuan: '支出（万元）' },
   'details.project': { approvalNumber: '批准文号', projectName: '项目名称', totalInvestmentTenThousandYuan: '总投资（万元）', stage: '阶段' },
@@ -33,11 +45,14 @@ export const FIELD_LABELS: Record<string, Record<string, string>> = {
 export const READ_ONLY_FIELDS: Record<string, string[]> = {
   'api::region.region': ['path'],
   'api::disclosure-item.disclosure-item': ['indexNumber', 'firstPublishedAt', 'validity', 'disclosureDueDate', 'timeliness', 'daysLate'],
+  'plugin::regulation-versions.regulation': ['validity', 'validityOn', 'currentVersionNumber', 'firstEffectiveOn', 'expiresOn', 'repealedOn', 'nextStatusChangeOn', 'reviewReminderOn'],
 };
 
 /** Fields kept out of the admin form altogether. */
 export const HIDDEN_FIELDS: Record<string, string[]> = {
   'api::disclosure-item.disclosure-item': ['organizationDocumentId'],
+  'plugin::regulation-versions.regulation': ['organizationDocumentId', 'versions', 'events'],
+  'plugin::deadlines.application': ['accessSecretHash', 'organizationDocumentId'],
 };
 
 /** Which field names an entry in lists and relation pickers. */
@@ -48,4 +63,6 @@ export const MAIN_FIELDS: Record<string, string> = {
   'api::column.column': 'name',
   'api::disclosure-category.disclosure-category': 'name',
   'api::disclosure-item.disclosure-item': 'title',
+  'plugin::regulation-versions.regulation': 'title',
+  'plugin::deadlines.application': 'trackingCode',
 };

@@ -25,6 +25,10 @@ const DEADLINES = {
   readReport: 'plugin::deadlines.report.read',
 };
 
+const REGULATION = 'plugin::regulation-versions.regulation';
+const REGULATIONS = { read: 'plugin::regulation-versions.versions.read', manage: 'plugin::regulation-versions.versions.manage' };
+const REGULATION_DERIVED = ['validity', 'validityOn', 'currentVersionNumber', 'firstEffectiveOn', 'expiresOn', 'repealedOn', 'nextStatusChangeOn', 'reviewReminderOn', 'organizationDocumentId', 'versions', 'events'];
+
 const CM = (action: string) => `plugin::content-manager.explorer.${action}`;
 const UPLOAD_READ = ['plugin::upload.read', 'plugin::upload.assets.download', 'plugin::upload.assets.copy-link'];
 const UPLOAD_WRITE = ['plugin::upload.assets.create', 'plugin::upload.assets.update'];
@@ -55,6 +59,14 @@ const permissionsFor = (strapi: Core.Strapi, code: string): Permission[] => {
   const plain = (actions: string[]): Permission[] => actions.map((action) => ({ action, subject: null }));
   const ownApplications: Permission = { action: CM('read'), subject: APPLICATION, properties: { fields: fieldsOf(strapi, APPLICATION) }, conditions: [OWN_ORGANIZATION] };
   const handler = [ownApplications, readAll(CALENDAR_DAY), ...plain([DEADLINES.readApplications, DEADLINES.handleApplications])];
+  const regulationFields = fieldsOf(strapi, REGULATION);
+  const ownRegulations = (action: string, fields = regulationFields): Permission => ({ action: CM(action), subject: REGULATION, properties: { fields }, conditions: [OWN_ORGANIZATION] });
+  const regulationDrafter = [
+    ownRegulations('read'),
+    ownRegulations('create', regulationFields.filter((f) => !REGULATION_DERIVED.includes(f))),
+    ownRegulations('update', regulationFields.filter((f) => !REGULATION_DERIVED.includes(f))),
+    ...plain([REGULATIONS.read, REGULATIONS.manage]),
+  ];
 
   switch (code) {
     case ADMIN_ROLES.departmentEditor.code:
@@ -65,6 +77,7 @@ const permissionsFor = (strapi: Core.Strapi, code: string): Permission[] => {
         ownItems('update', writableItemFields),
         ...plain([...UPLOAD_READ, ...UPLOAD_WRITE]),
         ...handler,
+        ...regulationDrafter,
       ];
     case ADMIN_ROLES.departmentReviewer.code:
       return [
@@ -76,6 +89,7 @@ const permissionsFor = (strapi: Core.Strapi, code: string): Permission[] => {
         ownItems('publish'),
         ...plain([...UPLOAD_READ, ...UPLOAD_WRITE]),
         ...handler,
+        ...regulationDrafter,
       ];
     case ADMIN_ROLES.supervisor.code:
       return [
@@ -83,7 +97,8 @@ const permissionsFor = (strapi: Core.Strapi, code: string): Permission[] => {
         readAll(ITEM),
         readAll(APPLICATION),
         readAll(CALENDAR_DAY),
-        ...plain([...UPLOAD_READ, DEADLINES.readApplications, DEADLINES.readReport]),
+        readAll(REGULATION),
+        ...plain([...UPLOAD_READ, DEADLINES.readApplications, DEADLINES.readReport, REGULATIONS.read]),
       ];
     default:
       return [];
@@ -111,6 +126,7 @@ const PUBLIC_ACTIONS = [
   'plugin::deadlines.applications.submit',
   'plugin::deadlines.applications.status',
   'plugin::deadlines.fees.publicQuote',
+  ...['register', 'counts', 'versions', 'inForce', 'diff'].map((handler) => `plugin::regulation-versions.regulations.${handler}`),
 ];
 
 export const ensurePublicPermissions = async (strapi: Core.Strapi) => {

@@ -1,0 +1,25 @@
+import type { Core } from '@strapi/strapi';
+import { PLUGIN_ID } from './constants';
+import type { RegulationsService } from './services/regulations';
+
+const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
+  await strapi.service('admin::permission').actionProvider.registerMany([
+    { section: 'plugins', displayName: '查看规章和规范性文件版本', uid: 'versions.read', pluginName: PLUGIN_ID },
+    { section: 'plugins', displayName: '管理规章和规范性文件版本（修订、废止、延续）', uid: 'versions.manage', pluginName: PLUGIN_ID },
+  ]);
+
+  const regulations = strapi.plugin(PLUGIN_ID).service('regulations') as RegulationsService;
+  // Statuses change on effective, expiry and repeal dates: the job stores each day's status for the register's filters.
+  const rule = strapi.config.get(`plugin::${PLUGIN_ID}.statusCron`) as string;
+  if (rule) {
+    strapi.cron.add({
+      regulationStatuses: {
+        task: async () => strapi.log.info(`[regulation-versions] statuses refreshed: ${await regulations.refreshDue()}`),
+        options: { rule, tz: 'Asia/Shanghai' },
+      },
+    });
+  }
+  await regulations.refreshDue();
+};
+
+export default bootstrap;

@@ -1,0 +1,157 @@
+import type { Core } from '@strapi/strapi';
+import Joi from 'joi';
+import { IN_FORCE_STATUSES, PLUGIN_ID, UID } from '../constants';
+import { annualReportCounts } from '../core/annual-report';
+import { renderDiffHtml } from '../core/diff-html';
+import { versionInForce } from '../core/point-in-time';
+import { buildTimeline } from '../core/timeline';
+import { validityFromTimeline } from '../core/validity';
+import { diffVersions } from '../core/version-diff';
+import { validityPeriodRules } from '../config';
+import { shanghaiToday, toIsoDay } from '../utils/dates';
+import { notFound, refuseInput, withRefusals } from '../utils/refusals';
+import type { RegulationsService } from './regulations';
+
+const isoDate = Joi.string().pattern(/^\d{4}-\d{2}-\d{2}$/);
+const regionCode = Joi.string().pattern(/^\d{6}(\d{3}){0,2}$/);
+const TOPIC = Joi.string().pattern(/^[a-z_]{2,40}$/);
+
+const validate = <T>(schema: Joi.Schema<T>, input: unknown): T => {
+  const { error, value } = schema.validate(input ?? {}, { abortEarly: false, convert: true, stripUnknown: true });
+  if (error) return refuseInput(error.details.map((d) => ({ path: d.path.map(String), code: 'QUERY_PARAMETER_INVALID', message: d.message, value: d.context?.value })));
+  return value as T;
+};
+
+/** Where a regulation belongs: its own region, or its organisation's. With descendants, anything below too. */
+const regionFilter = (code: string, descendants: boolean) =>
+  descendants
+    ? { $or: [{ region: { path: { $contains: `/${code}/` } } }, { organization: { region: { path: { $contains: `/${code}/` } } } }] }
+    : { $or: [{ region: { code } }, { organization: { region: { code } } }] };
+
+/**
+ * The public face of the plugin: the currently-valid register, each regulation's published
+ * versions, the version in force on a date, diffs, and the annual-report counts. Only published
+ * versions are ever read here.
+ */
+const publicRegister = ({ strapi }: { strapi: Core.Strapi }) => {
+  const regulations = () => strapi.plugin(PLUGIN_ID).service('regulations') as RegulationsService;
+
+  /** A regulation with at least one published version, with drafts removed, or 404. */
+  const published = async (documentId: string) => {
+    const loaded = await regulations().load(documentId);
+    const versions = loaded.record.versions.filter((v) => !v.draft);
+    if (versions.length === 0) return notFound();
+    return { ...loaded, record: { ...loaded.record, versions }, versionRows: loaded.versionRows.filter((v) => v.draft === false) };
+  };
+
+  return {
+    async register(query: Record<string, unknown>) {
+      const q = validate(
+        Joi.object({
+          region: regionCode,
+          descendants: Joi.boolean().default(true),
+          organization: Joi.string().pattern(/^[0-9A-Z]{6,18}$/),
+          kind: Joi.string().valid('rule', 'normative_document'),
+          topic: TOPIC,
+          page: Joi.number().integer().min(1).default(1),
+          pageSize: Joi.number().integer().min(1).max(100).default(20),
+        }),
+        query
+      );
+      const where = {
+        $and: [
+          { validity: { $in: IN_FORCE_STATUSES } },
+          ...(q.region ? [regionFilter(q.region, q.descendants)] : []),
+          ...(q.organization ? [{ organization: { code: q.organization } }] : []),
+          ...(q.kind ? [{ kind: q.kind }] : []),
+          ...(q.topic ? [{ topic: q.topic }] : []),
+        ],
+      };
+      const [rows, total] = await Promise.all([
+        strapi.db.query(UID.regulation).findMany({
+          where,
+          select: ['id', 'documentId', 'title', 'kind', 'documentNumber', 'topic', 'validity', 'currentVersionNumber', 'firstEffectiveOn', 'expiresOn'],
+          populate: { organization: { select: ['name', 'code'] }, region: { select: ['name', 'code'] } },
+          orderBy: [{ firstEffectiveOn: 'desc' }, { id: 'desc' }],
+          offset: (q.page - 1) * q.pageSize,
+          limit: q.pageSize,
+        }),
+        strapi.db.query(UID.regulation).count({ where }),
+      ]);
+      return {
+        data: (rows as Array<Record<string, any>>).map(({ id, ...row }) => ({ ...row, firstEffectiveOn: toIsoDay(row.firstEffectiveOn), expiresOn: toIsoDay(row.expiresOn) })),
+        meta: { pagination: { page: q.page, pageSize: q.pageSize, pageCount: Math.ceil(total / q.pageSize), total } },
+      };
+    },
+
+    async versions(documentId: string) {
+      const { row, versionRows, record } = await published(documentId);
+      const validity = withRefusals(() => validityFromTimeline(buildTimeline(record.regulation, record.versions, record.events, validityPeriodRules(strapi)), shanghaiToday()));
+      const statusOf = new Map(validity.versions.map((v) => [v.versionNumber, v]));
+      return {
+        data: {
+          documentId,
+          title: row.title,
+          kind: row.kind,
+          status: validity.status,
+          statusLabel: validity.label,
+          versionInForce: validity.versionInForce,
+          versions: versionRows.map((v) => ({
+            versionNumber: v.versionNumber,
+            title: v.title ?? row.title,
+            actDocumentNumber: v.actDocumentNumber,
+            actDate: toIsoDay(v.actDate),
+            publishedOn: toIsoDay(v.publishedOn),
+            effectiveOn: toIsoDay(v.effectiveOn),
+            expiresOn: toIsoDay(v.expiresOn),
+            amends: v.amends ?? null,
+            renews: v.renews ?? null,
+            status: statusOf.get(v.versionNumber)?.status ?? null,
+            statusLabel: statusOf.get(v.versionNumber)?.label ?? null,
+          })),
+        },
+      };
+    },
+
+    async inForce(documentId: string, query: Record<string, unknown>) {
+      const { date } = validate(Joi.object({ date: isoDate.default(() => shanghaiToday()) }), query);
+      const { record } = await published(documentId);
+      const answer = withRefusals(() => versionInForce(record.regulation, record.versions, record.events, date, validityPeriodRules(strapi)));
+      const version = 'version' in answer ? answer.version : 'lastVersion' in answer ? answer.lastVersion : null;
+      return {
+        data: {
+          ...answer,
+          version: version ? { versionNumber: version.versionNumber, title: version.title, actDocumentNumber: version.actDocumentNumber, effectiveOn: version.effectiveOn, text: version.text } : null,
+          ...('lastVersion' in answer ? { lastVersion: undefined } : {}),
+        },
+      };
+    },
+
+    async diff(documentId: string, query: Record<string, unknown>) {
+      const q = validate(Joi.object({ from: Joi.number().integer().min(1).required(), to: Joi.number().integer().min(1).required(), format: Joi.string().valid('json', 'html').default('json') }), query);
+      const { record } = await published(documentId);
+      const a = record.versions.find((v) => v.versionNumber === q.from);
+      const b = record.versions.find((v) => v.versionNumber === q.to);
+      if (!a || !b) return notFound('版本不存在');
+      const diff = diffVersions(a, b);
+      return q.format === 'html' ? { html: renderDiffHtml(diff) } : { data: diff, html: renderDiffHtml(diff) };
+    },
+
+    /** Table 2 of the annual report: rules and normative documents made, repealed, currently valid at year end. */
+    async counts(query: Record<string, unknown>) {
+      const q = validate(
+        Joi.object({ year: Joi.number().integer().min(2000).max(2100).required(), organization: Joi.string().pattern(/^[0-9A-Z]{6,18}$/), region: regionCode }).oxor('organization', 'region'),
+        query
+      );
+      const where = q.organization ? { organization: { code: q.organization } } : q.region ? regionFilter(q.region, true) : {};
+      const rows = (await strapi.db.query(UID.regulation).findMany({ where, select: ['id', 'documentId'] })) as Array<{ documentId: string }>;
+      const records = [];
+      for (const { documentId } of rows) records.push((await regulations().load(documentId)).record);
+      const counts = withRefusals(() => annualReportCounts(records, q.year, validityPeriodRules(strapi)));
+      return { data: { year: q.year, scope: q.organization ? { organization: q.organization } : q.region ? { region: q.region } : { all: true }, ...counts } };
+    },
+  };
+};
+
+export type PublicRegisterService = ReturnType<typeof publicRegister>;
+export default publicRegister;
