@@ -5,5 +5,7 @@ export default ({ env }) => ({
   app: {
     keys: env.array('APP_KEYS', ['devKeyOne-change-me', 'devKeyTwo-change-me']),
   },
+  // Behind a load balancer or reverse proxy, trust X-Forwarded-For so rate limits see the client's address.
+  proxy: { koa: env.bool('TRUST_PROXY', false) },
   cron: { enabled: env.bool('CRON_ENABLED', true) },
 });

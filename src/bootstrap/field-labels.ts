@@ -51,7 +51,7 @@ export const READ_ONLY_FIELDS: Record<string, string[]> = {
 /** Fields kept out of the admin form altogether. */
 export const HIDDEN_FIELDS: Record<string, string[]> = {
   'api::disclosure-item.disclosure-item': ['organizationDocumentId'],
-  'plugin::regulation-versions.regulation': ['organizationDocumentId', 'versions', 'events'],
+  'plugin::regulation-versions.regulation': ['organizationDocumentId', 'regionPath', 'versions', 'events'],
   'plugin::deadlines.application': ['accessSecretHash', 'organizationDocumentId'],
 };
 

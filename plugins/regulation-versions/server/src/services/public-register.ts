@@ -22,11 +22,6 @@ const validate = <T>(schema: Joi.Schema<T>, input: unknown): T => {
   return value as T;
 };
 
-/** Where a regulation belongs: its own region, or its organisation's. With descendants, anything below too. */
-const regionFilter = (code: string, descendants: boolean) =>
-  descendants
-    ? { $or: [{ region: { path: { $contains: `/${code}/` } } }, { organization: { region: { path: { $contains: `/${code}/` } } } }] }
-    : { $or: [{ region: { code } }, { organization: { region: { code } } }] };
 
 /**
  * The public face of the plugin: the currently-valid register, each regulation's published
@@ -42,6 +37,17 @@ const publicRegister = ({ strapi }: { strapi: Core.Strapi }) => {
     const versions = loaded.record.versions.filter((v) => !v.draft);
     if (versions.length === 0) return notFound();
     return { ...loaded, record: { ...loaded.record, versions }, versionRows: loaded.versionRows.filter((v) => v.draft === false) };
+  };
+
+  /**
+   * Where a regulation belongs is its region (by default its organisation's): a prefix match on the
+   * stored path covers the region and everything below it, an equality the region alone. An unknown
+   * code matches nothing.
+   */
+  const regionFilter = async (code: string, descendants: boolean) => {
+    const region = (await strapi.db.query(UID.region).findOne({ where: { code }, select: ['path'] })) as { path: string | null } | null;
+    if (!region?.path) return { id: { $null: true } };
+    return { regionPath: descendants ? { $startsWith: region.path } : { $eq: region.path } };
   };
 
   return {
@@ -61,7 +67,7 @@ const publicRegister = ({ strapi }: { strapi: Core.Strapi }) => {
       const where = {
         $and: [
           { validity: { $in: IN_FORCE_STATUSES } },
-          ...(q.region ? [regionFilter(q.region, q.descendants)] : []),
+          ...(q.region ? [await regionFilter(q.region, q.descendants)] : []),
           ...(q.organization ? [{ organization: { code: q.organization } }] : []),
           ...(q.kind ? [{ kind: q.kind }] : []),
           ...(q.topic ? [{ topic: q.topic }] : []),
@@ -143,7 +149,7 @@ const publicRegister = ({ strapi }: { strapi: Core.Strapi }) => {
         Joi.object({ year: Joi.number().integer().min(2000).max(2100).required(), organization: Joi.string().pattern(/^[0-9A-Z]{6,18}$/), region: regionCode }).oxor('organization', 'region'),
         query
       );
-      const where = q.organization ? { organization: { code: q.organization } } : q.region ? regionFilter(q.region, true) : {};
+      const where = q.organization ? { organization: { code: q.organization } } : q.region ? await regionFilter(q.region, true) : {};
       const rows = (await strapi.db.query(UID.regulation).findMany({ where, select: ['id', 'documentId'] })) as Array<{ documentId: string }>;
       const records = [];
       for (const { documentId } of rows) records.push((await regulations().load(documentId)).record);

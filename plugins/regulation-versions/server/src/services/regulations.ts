@@ -102,6 +102,8 @@ const regulations = ({ strapi }: { strapi: Core.Strapi }) => {
     /** Stores what the core derives today: status, version in force, dates the lists and the scheduled job use. */
     async refresh(documentId: string, today = shanghaiToday()) {
       const { row, record } = await this.load(documentId);
+      // The register filters on the region's materialised path (see the catalogue plugin), kept here as a scalar.
+      const region = (await strapi.db.query(UID.regulation).findOne({ where: { id: row.id }, select: ['id'], populate: { region: { select: ['path'] } } })) as { region?: { path: string | null } | null };
       const derived = withRefusals(() => {
         const timeline = buildTimeline(record.regulation, record.versions, record.events, rules());
         const validity = validityFromTimeline(timeline, today);
@@ -110,6 +112,7 @@ const regulations = ({ strapi }: { strapi: Core.Strapi }) => {
         const reminder = reviewReminderOn(record.regulation, record.versions, record.events, rules());
         const hasPublished = timeline.periods.length > 0;
         return {
+          regionPath: region?.region?.path ?? null,
           validity: hasPublished ? validity.status : null,
           validityOn: today,
           currentVersionNumber: validity.versionInForce ?? (last ? last.versionNumber : null),
