@@ -26,7 +26,7 @@ export const FIELD_LABELS: Record<string, Record<string, string>> = {
   'plugin::regulation-versions.regulation': {
     title: '文件名称', kind: '文件类型', documentNumber: '发文字号', organization: '制定机关', organizationDocumentId: '机关标识（系统）', region: '所属行政区划', topic: '主题分类',
     trial: '试行', interim: '暂行', validity: '有效性', validityOn: '有效性核定日期', currentVersionNumber: '现行版本', firstEffectiveOn: '首次施行日期', expiresOn: '有效期至',
-    repealedOn: '废止日期', nextStatusChangeOn: '下次效力变化日期', reviewReminderOn: '评估提醒日期', versions: '版本', events: '变动记录',
+    repealedOn: '废止日期', nextStatusChangeOn: '下次效力变化日期', reviewReminderOn: '评估提醒日期', reviewRemindedFor: '已提醒的届满日期', versions: '版本', events: '变动记录',
   },
   'plugin::deadlines.calendar-day': { date: '日期', kind: '类型', name: '名称' },
   'plugin::deadlines.application': {
@@ -51,7 +51,7 @@ export const READ_ONLY_FIELDS: Record<string, string[]> = {
 /** Fields kept out of the admin form altogether. */
 export const HIDDEN_FIELDS: Record<string, string[]> = {
   'api::disclosure-item.disclosure-item': ['organizationDocumentId'],
-  'plugin::regulation-versions.regulation': ['organizationDocumentId', 'regionPath', 'versions', 'events'],
+  'plugin::regulation-versions.regulation': ['organizationDocumentId', 'regionPath', 'reviewRemindedFor', 'versions', 'events'],
   'plugin::deadlines.application': ['accessSecretHash', 'organizationDocumentId'],
 };
 

@@ -27,7 +27,7 @@ const DEADLINES = {
 
 const REGULATION = 'plugin::regulation-versions.regulation';
 const REGULATIONS = { read: 'plugin::regulation-versions.versions.read', manage: 'plugin::regulation-versions.versions.manage' };
-const REGULATION_DERIVED = ['regionPath', 'validity', 'validityOn', 'currentVersionNumber', 'firstEffectiveOn', 'expiresOn', 'repealedOn', 'nextStatusChangeOn', 'reviewReminderOn', 'organizationDocumentId', 'versions', 'events'];
+const REGULATION_DERIVED = ['reviewRemindedFor', 'regionPath', 'validity', 'validityOn', 'currentVersionNumber', 'firstEffectiveOn', 'expiresOn', 'repealedOn', 'nextStatusChangeOn', 'reviewReminderOn', 'organizationDocumentId', 'versions', 'events'];
 
 const CM = (action: string) => `plugin::content-manager.explorer.${action}`;
 const UPLOAD_READ = ['plugin::upload.read', 'plugin::upload.assets.download', 'plugin::upload.assets.copy-link'];

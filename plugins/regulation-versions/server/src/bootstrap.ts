@@ -19,7 +19,11 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   if (rule) {
     strapi.cron.add({
       regulationStatuses: {
-        task: async () => strapi.log.info(`[regulation-versions] statuses refreshed: ${await regulations.refreshDue()}`),
+        task: async () => {
+          const refreshed = await regulations.refreshDue();
+          const reminders = await regulations.sendReviewReminders();
+          strapi.log.info(`[regulation-versions] statuses refreshed: ${refreshed}; review reminders: ${JSON.stringify(reminders)}`);
+        },
         options: { rule, tz: 'Asia/Shanghai' },
       },
     });

@@ -5,7 +5,7 @@ import { refuseInput } from '../utils/refusals';
 
 const WRITES = new Set(['create', 'update', 'delete', 'clone', 'publish', 'unpublish', 'discardDraft']);
 /** Fields the plugin derives; whatever a form sends for them is dropped. */
-const DERIVED = ['regionPath', 'validity', 'validityOn', 'currentVersionNumber', 'firstEffectiveOn', 'expiresOn', 'repealedOn', 'nextStatusChangeOn', 'reviewReminderOn', 'organizationDocumentId'];
+const DERIVED = ['reviewRemindedFor', 'regionPath', 'validity', 'validityOn', 'currentVersionNumber', 'firstEffectiveOn', 'expiresOn', 'repealedOn', 'nextStatusChangeOn', 'reviewReminderOn', 'organizationDocumentId'];
 
 type Context = { uid: string; action: string; params: Record<string, any> };
 

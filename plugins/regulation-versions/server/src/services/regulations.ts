@@ -134,6 +134,48 @@ const regulations = ({ strapi }: { strapi: Core.Strapi }) => {
       return due.length;
     },
 
+    /**
+     * The review reminder (评估提醒) of normative documents nearing the end of their validity period:
+     * one e-mail to the editors of the issuing organisation per expiry date. The conditional update
+     * is the claim, so with several instances each reminder goes out once.
+     */
+    async sendReviewReminders(today = shanghaiToday()) {
+      const table = strapi.db.metadata.get(UID.regulation).tableName;
+      const due = (await strapi.db.query(UID.regulation).findMany({
+        where: { reviewReminderOn: { $lte: today }, expiresOn: { $gte: today }, validity: { $in: ['valid', 'partially_invalid', 'not_yet_effective'] } },
+        select: ['id', 'documentId', 'title', 'expiresOn', 'reviewRemindedFor', 'organizationDocumentId'],
+      })) as Row[];
+      let sent = 0;
+      for (const row of due) {
+        const expiresOn = toIsoDay(row.expiresOn);
+        if (toIsoDay(row.reviewRemindedFor) === expiresOn) continue;
+        const claimed = await strapi.db
+          .connection(table)
+          .where({ id: row.id })
+          .andWhere((q) => q.whereNull('review_reminded_for').orWhereNot('review_reminded_for', expiresOn))
+          .update({ review_reminded_for: expiresOn });
+        if (claimed !== 1) continue;
+        const organization = (await strapi.db.query(UID.organization).findOne({
+          where: { documentId: row.organizationDocumentId },
+          populate: { editors: { select: ['email', 'isActive'] } },
+        })) as { name: string; editors?: Array<{ email: string; isActive: boolean }> } | null;
+        const recipients = (organization?.editors ?? []).filter((e) => e.isActive && e.email).map((e) => e.email);
+        if (recipients.length === 0) continue;
+        try {
+          await strapi.plugin('email').service('email').send({
+            to: recipients.join(','),
+            subject: `【规范性文件评估提醒】《${row.title}》将于${expiresOn}有效期届满`,
+            text: `《${row.title}》有效期至${expiresOn}。请及时评估：需要继续施行的，应当在届满前以新的发文字号重新公布（延续）；不再施行的将自动失效。`,
+          });
+          sent++;
+        } catch (error) {
+          await strapi.db.connection(table).where({ id: row.id }).update({ review_reminded_for: toIsoDay(row.reviewRemindedFor) });
+          strapi.log.error(`[regulation-versions] review reminder for ${row.documentId} not sent: ${(error as Error).message}`);
+        }
+      }
+      return { candidates: due.length, sent };
+    },
+
     /** A new draft version: the original, an amendment, a renewal (new number) or a correction. */
     async addVersion(documentId: string, input: Record<string, unknown>, admin: AdminUser) {
       const { error, value } = versionSchema.validate(input ?? {}, { abortEarly: false, convert: true });
