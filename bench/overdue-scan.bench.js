@@ -9,32 +9,17 @@
  * change, and the query for reminder candidates. Prints one JSON line per measurement; exits 1 if
  * the daily run takes 1 second or more. BENCH_APPLICATIONS changes the count.
  */
-const path = require('path');
 const crypto = require('crypto');
-const { Client } = require('pg');
+const { startScratchStrapi, msSince } = require('./lib/scratch-strapi');
 
 const COUNT = Number(process.env.BENCH_APPLICATIONS || 100000);
 const TARGET_MS = 1000;
-const serverUrl = process.env.BENCH_PG_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const database = 'bench_overdue_scan';
 
-const ms = (start) => Number(process.hrtime.bigint() - start) / 1e6;
+const ms = msSince;
 
 (async () => {
-  const admin = new Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${database}`);
-  await admin.end();
-
-  const url = new URL(serverUrl);
-  url.pathname = `/${database}`;
-  Object.assign(process.env, { DATABASE_CLIENT: 'postgres', DATABASE_URL: url.toString(), LOG_LEVEL: 'warn', CRON_ENABLED: 'false', STRAPI_TELEMETRY_DISABLED: 'true' });
-
-  const appDir = path.resolve(__dirname, '..');
-  const { compileStrapi, createStrapi } = require('@strapi/strapi');
-  await compileStrapi({ appDir });
-  const strapi = await createStrapi({ appDir, distDir: path.join(appDir, 'dist'), autoReload: false, serveAdminPanel: false }).load();
+  const strapi = await startScratchStrapi(database);
 
   const table = strapi.db.metadata.get('plugin::deadlines.application').tableName;
   const knex = strapi.db.connection;

@@ -8,14 +8,12 @@
  * dates and a page of a region's currently-valid register. Prints one JSON line per measurement;
  * exits 1 if either p95 is 20 ms or more. BENCH_REGULATIONS changes the count.
  */
-const path = require('path');
 const crypto = require('crypto');
-const { Client } = require('pg');
+const { startScratchStrapi, msSince } = require('./lib/scratch-strapi');
 
 const COUNT = Number(process.env.BENCH_REGULATIONS || 10000);
 const VERSIONS = 10;
 const TARGET_P95_MS = 20;
-const serverUrl = process.env.BENCH_PG_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const database = 'bench_regulation_register';
 
 const percentile = (values, p) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))];
@@ -26,19 +24,7 @@ const time = async (fn) => {
 };
 
 (async () => {
-  const admin = new Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${database}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${database}`;
-  Object.assign(process.env, { DATABASE_CLIENT: 'postgres', DATABASE_URL: url.toString(), LOG_LEVEL: 'warn', CRON_ENABLED: 'false', STRAPI_TELEMETRY_DISABLED: 'true' });
-
-  const appDir = path.resolve(__dirname, '..');
-  const { compileStrapi, createStrapi } = require('@strapi/strapi');
-  await compileStrapi({ appDir });
-  const strapi = await createStrapi({ appDir, distDir: path.join(appDir, 'dist'), autoReload: false, serveAdminPanel: false }).load();
+  const strapi = await startScratchStrapi(database);
   await require('../scripts/lib/demo-seed').seedDemo(strapi);
 
   const knex = strapi.db.connection;

@@ -1,6 +1,7 @@
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { Core } from '@strapi/strapi';
 import { startStrapi, stopStrapi } from '../helpers/strapi';
+import { logIn, openAdminBrowser } from '../helpers/browser';
 import { buildProvince, PASSWORD } from '../helpers/fixtures';
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { ensureAdminUser } = require('../../scripts/lib/accounts');
@@ -29,13 +30,7 @@ beforeAll(async () => {
   ({ trackingCode } = await applications.register({ ...form, channel: 'in_person', submittedOn: '2026-09-24' }, null));
   await applications.register({ ...form, applicantName: '另一位申请人', channel: 'in_person', submittedOn: '2026-11-20' }, null);
   await strapi.plugin('deadlines').service('notifications').refreshFlags();
-  await strapi.listen();
-  base = `http://127.0.0.1:${(strapi.server.httpServer.address() as { port: number }).port}`;
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
-  page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  ({ browser, page, base } = await openAdminBrowser(strapi));
 }, 180000);
 
 afterAll(async () => {
@@ -45,11 +40,7 @@ afterAll(async () => {
 });
 
 it('lists the overdue application first and records a step from its page', async () => {
-  await page.goto(`${base}/admin/auth/login`);
-  await page.fill('input[name=email]', 'desk@example.gov.cn');
-  await page.fill('input[name=password]', PASSWORD);
-  await page.click('button[type=submit]');
-  await page.waitForURL(/\/admin(\/)?$/, { timeout: 60000 });
+  await logIn(page, base, 'desk@example.gov.cn');
 
   await page.goto(`${base}/admin/plugins/deadlines`);
   const firstRow = page.locator('tbody tr').first();

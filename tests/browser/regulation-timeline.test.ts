@@ -1,6 +1,7 @@
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { Core } from '@strapi/strapi';
 import { startStrapi, stopStrapi } from '../helpers/strapi';
+import { logIn, openAdminBrowser } from '../helpers/browser';
 import { buildProvince, PASSWORD } from '../helpers/fixtures';
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { ensureAdminUser } = require('../../scripts/lib/accounts');
@@ -28,13 +29,7 @@ beforeAll(async () => {
     { change: 'original', text: '第一条 为了规范公共数据管理，制定本办法。\n第二条 本办法自2023年1月1日起施行。', actDocumentNumber: '杭政发〔2022〕30号', actDate: '2022-11-20', publishedOn: '2022-11-25', effectiveOn: '2023-01-01' },
     null
   );
-  await strapi.listen();
-  base = `http://127.0.0.1:${(strapi.server.httpServer.address() as { port: number }).port}`;
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
-  page = await browser.newPage({ viewport: { width: 1500, height: 1100 } });
+  ({ browser, page, base } = await openAdminBrowser(strapi));
 }, 180000);
 
 afterAll(async () => {
@@ -44,11 +39,7 @@ afterAll(async () => {
 });
 
 it('publishes a draft version from the timeline panel', async () => {
-  await page.goto(`${base}/admin/auth/login`);
-  await page.fill('input[name=email]', 'drafter@example.gov.cn');
-  await page.fill('input[name=password]', PASSWORD);
-  await page.click('button[type=submit]');
-  await page.waitForURL(/\/admin(\/)?$/, { timeout: 60000 });
+  await logIn(page, base, 'drafter@example.gov.cn');
 
   await page.goto(`${base}/admin/content-manager/collection-types/plugin::regulation-versions.regulation/${documentId}`);
   await page.getByText('版本时间线').waitFor({ timeout: 60000 });

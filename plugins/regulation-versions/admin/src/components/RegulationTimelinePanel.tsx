@@ -68,7 +68,7 @@ export const RegulationTimelinePanel = () => {
           <Box key={v.versionNumber} borderColor="neutral200" hasRadius padding={2}>
             <Flex justifyContent="space-between">
               <Typography fontWeight="bold">第{v.versionNumber}版 · {CHANGE_LABELS[v.change]}</Typography>
-              {v.draft ? <Badge>草稿</Badge> : <Badge backgroundColor={STATUS_COLORS[v.status?.status]?.[0]} textColor={STATUS_COLORS[v.status?.status]?.[1]}>{v.status?.label}</Badge>}
+              {v.draft ? <Badge>草稿</Badge> : <Badge backgroundColor={STATUS_COLORS[v.status]?.[0]} textColor={STATUS_COLORS[v.status]?.[1]}>{v.statusLabel}</Badge>}
             </Flex>
             <Typography variant="pi" tag="p">{v.actDocumentNumber} · 施行 {v.effectiveOn}{v.expiresOn ? ` · 有效期至 ${v.expiresOn}` : ''}</Typography>
             {v.draft ? (

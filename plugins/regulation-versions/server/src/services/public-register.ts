@@ -4,8 +4,6 @@ import { IN_FORCE_STATUSES, PLUGIN_ID, UID } from '../constants';
 import { annualReportCounts } from '../core/annual-report';
 import { renderDiffHtml } from '../core/diff-html';
 import { versionInForce } from '../core/point-in-time';
-import { buildTimeline } from '../core/timeline';
-import { validityFromTimeline } from '../core/validity';
 import { diffVersions } from '../core/version-diff';
 import { validityPeriodRules } from '../config';
 import { shanghaiToday, toIsoDay } from '../utils/dates';
@@ -91,32 +89,7 @@ const publicRegister = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async versions(documentId: string) {
-      const { row, versionRows, record } = await published(documentId);
-      const validity = withRefusals(() => validityFromTimeline(buildTimeline(record.regulation, record.versions, record.events, validityPeriodRules(strapi)), shanghaiToday()));
-      const statusOf = new Map(validity.versions.map((v) => [v.versionNumber, v]));
-      return {
-        data: {
-          documentId,
-          title: row.title,
-          kind: row.kind,
-          status: validity.status,
-          statusLabel: validity.label,
-          versionInForce: validity.versionInForce,
-          versions: versionRows.map((v) => ({
-            versionNumber: v.versionNumber,
-            title: v.title ?? row.title,
-            actDocumentNumber: v.actDocumentNumber,
-            actDate: toIsoDay(v.actDate),
-            publishedOn: toIsoDay(v.publishedOn),
-            effectiveOn: toIsoDay(v.effectiveOn),
-            expiresOn: toIsoDay(v.expiresOn),
-            amends: v.amends ?? null,
-            renews: v.renews ?? null,
-            status: statusOf.get(v.versionNumber)?.status ?? null,
-            statusLabel: statusOf.get(v.versionNumber)?.label ?? null,
-          })),
-        },
-      };
+      return { data: regulations().overview(await published(documentId)) };
     },
 
     async inForce(documentId: string, query: Record<string, unknown>) {

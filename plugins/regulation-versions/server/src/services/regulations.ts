@@ -268,13 +268,12 @@ const regulations = ({ strapi }: { strapi: Core.Strapi }) => {
       return this.timeline(documentId);
     },
 
-    /** Versions (drafts included) with each one's status today, and the history of who did what. */
-    async timeline(documentId: string, today = shanghaiToday()) {
-      const { row, versionRows, eventRows, record } = await this.load(documentId);
+    /** The regulation's status today and its versions (as loaded: drafts included or not), each with its own status. */
+    overview({ row, versionRows, record }: Pick<Awaited<ReturnType<typeof this.load>>, 'row' | 'versionRows' | 'record'>, today = shanghaiToday()) {
       const validity = withRefusals(() => validityFromTimeline(buildTimeline(record.regulation, record.versions, record.events, rules()), today));
       const statusOf = new Map(validity.versions.map((v) => [v.versionNumber, v]));
       return {
-        documentId,
+        documentId: row.documentId,
         title: row.title,
         kind: row.kind,
         status: validity.status,
@@ -291,11 +290,20 @@ const regulations = ({ strapi }: { strapi: Core.Strapi }) => {
           change: v.renews ? 'renewal' : v.correction ? 'correction' : v.amends ? 'amendment' : 'original',
           predecessor: v.amends ?? v.renews ?? null,
           draft: v.draft !== false,
-          status: v.draft === false ? statusOf.get(v.versionNumber) ?? null : null,
+          status: v.draft === false ? statusOf.get(v.versionNumber)?.status ?? null : null,
+          statusLabel: v.draft === false ? statusOf.get(v.versionNumber)?.label ?? null : null,
           releasedAt: v.releasedAt ?? null,
           releasedBy: v.releasedByName ?? null,
         })),
-        history: eventRows.map((e) => ({
+      };
+    },
+
+    /** The overview with drafts, and the history of who did what. */
+    async timeline(documentId: string, today = shanghaiToday()) {
+      const loaded = await this.load(documentId);
+      return {
+        ...this.overview(loaded, today),
+        history: loaded.eventRows.map((e) => ({
           type: e.type,
           versionNumber: e.versionNumber ?? null,
           documentNumber: e.documentNumber ?? null,
