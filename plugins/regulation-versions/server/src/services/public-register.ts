@@ -123,9 +123,7 @@ const publicRegister = ({ strapi }: { strapi: Core.Strapi }) => {
         query
       );
       const where = q.organization ? { organization: { code: q.organization } } : q.region ? await regionFilter(q.region, true) : {};
-      const rows = (await strapi.db.query(UID.regulation).findMany({ where, select: ['id', 'documentId'] })) as Array<{ documentId: string }>;
-      const records = [];
-      for (const { documentId } of rows) records.push((await regulations().load(documentId)).record);
+      const records = await regulations().loadRecords(where, { published: true });
       const counts = withRefusals(() => annualReportCounts(records, q.year, validityPeriodRules(strapi)));
       return { data: { year: q.year, scope: q.organization ? { organization: q.organization } : q.region ? { region: q.region } : { all: true }, ...counts } };
     },

@@ -90,6 +90,35 @@ const regulations = ({ strapi }: { strapi: Core.Strapi }) => {
       return { row, versionRows, eventRows, record };
     },
 
+    /**
+     * The records of many regulations in three queries (regulations, their versions, their events),
+     * for the annual counts; `published` keeps only published versions.
+     */
+    async loadRecords(where: Record<string, unknown>, { published = false }: { published?: boolean } = {}): Promise<RegulationRecord[]> {
+      const rows = (await strapi.db.query(UID.regulation).findMany({ where })) as Row[];
+      if (rows.length === 0) return [];
+      const ids = rows.map((r) => r.id);
+      const byRegulation = <T>(list: Array<T & { regulation?: { id: number } | null }>) => {
+        const grouped = new Map<number, T[]>();
+        for (const item of list) {
+          const id = item.regulation?.id;
+          if (id !== undefined) grouped.set(id, [...(grouped.get(id) ?? []), item]);
+        }
+        return grouped;
+      };
+      const [versionRows, eventRows] = (await Promise.all([
+        strapi.db.query(UID.version).findMany({ where: { regulation: { id: { $in: ids } }, ...(published ? { draft: false } : {}) }, orderBy: { versionNumber: 'asc' }, populate: { regulation: { select: ['id'] } } }),
+        strapi.db.query(UID.event).findMany({ where: { regulation: { id: { $in: ids } } }, orderBy: { id: 'asc' }, populate: { regulation: { select: ['id'] } } }),
+      ])) as [Row[], Row[]];
+      const versionsOf = byRegulation(versionRows);
+      const eventsOf = byRegulation(eventRows);
+      return rows.map((row) => ({
+        regulation: toRegulation(row),
+        versions: (versionsOf.get(row.id) ?? []).map(toVersion),
+        events: (eventsOf.get(row.id) ?? []).map(toEvent).filter((e): e is RegulationEvent => e !== null),
+      }));
+    },
+
     /** 403 unless the admin works for the regulation's organisation (super admins and internal work pass). */
     async assertInScope(row: Row, admin: AdminUser) {
       if (!admin) return;
