@@ -13,7 +13,7 @@ import type { CalendarService } from './calendar';
 
 type AdminUser = { id: number; firstname?: string; lastname?: string; email?: string } | null;
 type ApplicationRow = { id: number; documentId: string; organizationDocumentId: string; dueDate: unknown; state: string; [key: string]: unknown };
-type EventRow = { type: string; date: unknown; details: Record<string, unknown> | null; sequence: number; recordedByName?: string; createdAt?: unknown };
+type EventRow = { type: string; date: unknown; details: Record<string, unknown> | null; sequence: number; recordedByName?: string };
 
 /** Events that annotate the timeline without moving the clock (the calendar changed under it). */
 const ANNOTATIONS = new Set(['calendar_changed']);

@@ -76,7 +76,8 @@ const regulations = ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     async load(documentId: string): Promise<{ row: Row; versionRows: Row[]; eventRows: Row[]; record: RegulationRecord }> {
-      const row = (await strapi.db.query(UID.regulation).findOne({ where: { documentId } })) as Row | null;
+      // The region's path comes along: refresh() stores it as the register's filter.
+      const row = (await strapi.db.query(UID.regulation).findOne({ where: { documentId }, populate: { region: { select: ['path'] } } })) as Row | null;
       if (!row) return notFound();
       const [versionRows, eventRows] = (await Promise.all([
         strapi.db.query(UID.version).findMany({ where: { regulation: { id: row.id } }, orderBy: { versionNumber: 'asc' } }),
@@ -131,8 +132,6 @@ const regulations = ({ strapi }: { strapi: Core.Strapi }) => {
     /** Stores what the core derives today: status, version in force, dates the lists and the scheduled job use. */
     async refresh(documentId: string, today = shanghaiToday()) {
       const { row, record } = await this.load(documentId);
-      // The register filters on the region's materialised path (see the catalogue plugin), kept here as a scalar.
-      const region = (await strapi.db.query(UID.regulation).findOne({ where: { id: row.id }, select: ['id'], populate: { region: { select: ['path'] } } })) as { region?: { path: string | null } | null };
       const derived = withRefusals(() => {
         const timeline = buildTimeline(record.regulation, record.versions, record.events, rules());
         const validity = validityFromTimeline(timeline, today);
@@ -141,7 +140,8 @@ const regulations = ({ strapi }: { strapi: Core.Strapi }) => {
         const reminder = reviewReminderOn(record.regulation, record.versions, record.events, rules());
         const hasPublished = timeline.periods.length > 0;
         return {
-          regionPath: region?.region?.path ?? null,
+          // The register filters on the region's materialised path (see the catalogue plugin), kept here as a scalar.
+          regionPath: row.region?.path ?? null,
           validity: hasPublished ? validity.status : null,
           validityOn: today,
           currentVersionNumber: validity.versionInForce ?? (last ? last.versionNumber : null),
