@@ -41,6 +41,11 @@ export default ({ env }) => ({
     resolve: './plugins/regulation-versions',
     config: { statusCron: env('REGULATION_STATUS_CRON', '0 5 0 * * *') },
   },
+  'policy-linkage': {
+    enabled: env.bool('POLICY_LINKAGE_ENABLED', true),
+    resolve: './plugins/policy-linkage',
+    config: { lagAllowanceWorkingDays: env.int('INTERPRETATION_LAG_WORKING_DAYS', 0) },
+  },
   deadlines: {
     enabled: env.bool('DEADLINES_ENABLED', true),
     resolve: './plugins/deadlines',

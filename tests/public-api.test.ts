@@ -26,7 +26,7 @@ beforeAll(async () => {
   await publishedOn({ title: '宁波市2026年财政预算', organization: B.documentId, category: c['budgets-and-final-accounts'], details: [{ __component: 'details.budget', budgetYear: 2026, budgetKind: 'budget', revenueTenThousandYuan: 1234.5 }] }, '2026-02-10T02:00:00Z');
   await publishedOn({ title: '西湖区国土空间规划', organization: C.documentId, category: c['plans'], documentNumber: '西政发〔2026〕3号' }, '2026-03-31T15:59:00Z');
   await publishedOn({ title: '浙江省数字政府建设规划', organization: P.documentId, category: c['plans'] }, '2026-03-31T16:01:00Z');
-  await publishedOn({ title: '已废止的规范性文件', organization: A.documentId, category: c['normative-documents'], effectiveDate: '2020-01-01', expiryDate: '2024-12-31' }, '2025-01-10T02:00:00Z');
+  await publishedOn({ title: '已废止的规范性文件', organization: A.documentId, category: c['rules'], effectiveDate: '2020-01-01', expiryDate: '2024-12-31' }, '2025-01-10T02:00:00Z');
   await createItem(strapi, { title: '杭州市未发布的规划草稿', organization: A.documentId, category: c['plans'] });
 });
 afterAll(async () => { await stopStrapi(strapi); });

@@ -123,6 +123,7 @@ async function seedItems(strapi, orgs, orgIds, log) {
     const item = await strapi.documents(UID.item).create({ data });
     created++;
     if (next() < 0.88) {
+      await releasePolicy(strapi, item, category, org, n);
       await strapi.documents(UID.item).publish({ documentId: item.documentId });
       // Demo history: the seeder, not an editor, sets publish times in the past (some late, a few long after the formed date).
       const lag = next() < 0.8 ? Math.floor(next() * 25) : 20 + Math.floor(next() * 40);
@@ -132,6 +133,35 @@ async function seedItems(strapi, orgs, orgIds, log) {
     }
   }
   log(`disclosure items: ${created} created, ${done.size} already there`);
+}
+
+/**
+ * 三同步 for the demo's policy documents: each that needs an interpretation gets one (mostly text,
+ * some graphic or Q&A) reviewed together with it, or every fifth a recorded waiver, so publishing it
+ * passes the same rules an editor meets.
+ */
+async function releasePolicy(strapi, item, category, org, n) {
+  const linkage = strapi.plugin('policy-linkage');
+  if (!linkage || !linkage.service('policies').config().requireInterpretationFor.includes(category.code)) return;
+  const policies = linkage.service('policies');
+  if (n % 5 === 0) {
+    await policies.waive(item.documentId, '仅对原文件作文字性修改，未新增政策措施', null);
+    return;
+  }
+  const form = ['text', 'text', 'graphic', 'qa'][n % 4];
+  await strapi.documents('plugin::policy-linkage.interpretation').create({
+    data: {
+      title: `${form === 'graphic' ? '一图读懂' : form === 'qa' ? '问答' : '解读'}：${item.title}`,
+      policy: item.documentId,
+      form,
+      interpreter: n % 3 === 0 ? 'principal_leader' : 'drafting_department',
+      interpreterName: org.name,
+      background: `近年来，${org.name}在相关领域持续推进改革，群众和企业对进一步明确办事规则、稳定政策预期的呼声较高。`,
+      purpose: `落实上级部署要求，回应社会关切，明确各方责任，使政策可执行、可检查、可评估。`,
+      keyMeasures: `一是明确适用范围和申请条件；二是简化办理流程、压缩办理时限；三是建立跟踪评估机制，实施满一年后开展评估。`,
+    },
+  });
+  for (const action of ['submit', 'approve']) await policies.actOnPolicy(action, item.documentId, null);
 }
 
 /** 发文字号 prefix: first character of the region plus the organ's abbreviation, e.g. 杭政发, 浙财发. */

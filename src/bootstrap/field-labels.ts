@@ -21,7 +21,12 @@ export const FIELD_LABELS: Record<string, Record<string, string>> = {
     keywords: '主题词', summary: '内容概述', body: '正文', attachments: '附件', columns: '所属栏目', writtenDate: '成文日期', formedDate: '形成（变更）日期',
     firstPublishedAt: '首次发布时间', effectiveDate: '实施日期', expiryDate: '废止日期', validity: '有效性', disclosureAttribute: '公开方式',
     nonDisclosureReason: '不公开（依申请公开）理由', details: '分类专用信息', internalNote: '内部备注', organizationDocumentId: '机关标识（系统）',
-    disclosureDueDate: '公开期限', timeliness: '公开及时性', daysLate: '逾期工作日数',
+    disclosureDueDate: '公开期限', timeliness: '公开及时性', daysLate: '逾期工作日数', interpretations: '政策解读',
+  },
+  'plugin::policy-linkage.interpretation': {
+    title: '解读标题', policy: '所解读的政策文件', form: '解读形式', interpreter: '解读主体', interpreterName: '解读人（单位）', background: '出台背景', purpose: '目的依据',
+    keyMeasures: '主要举措', furtherSections: '其他解读内容', media: '图解、音视频等附件', videoUrl: '视频地址', organization: '解读机关', organizationDocumentId: '机关标识（系统）',
+    reviewStage: '审核状态', reviewComment: '审核意见', releasedAt: '发布时间', releaseLagWorkingDays: '滞后工作日数', releasedLate: '滞后发布',
   },
   'plugin::regulation-versions.regulation': {
     title: '文件名称', kind: '文件类型', documentNumber: '发文字号', organization: '制定机关', organizationDocumentId: '机关标识（系统）', region: '所属行政区划', topic: '主题分类',
@@ -45,12 +50,14 @@ export const FIELD_LABELS: Record<string, Record<string, string>> = {
 export const READ_ONLY_FIELDS: Record<string, string[]> = {
   'api::region.region': ['path'],
   'api::disclosure-item.disclosure-item': ['indexNumber', 'firstPublishedAt', 'validity', 'disclosureDueDate', 'timeliness', 'daysLate'],
+  'plugin::policy-linkage.interpretation': ['organization', 'reviewStage', 'reviewComment', 'releasedAt', 'releaseLagWorkingDays', 'releasedLate'],
   'plugin::regulation-versions.regulation': ['validity', 'validityOn', 'currentVersionNumber', 'firstEffectiveOn', 'expiresOn', 'repealedOn', 'nextStatusChangeOn', 'reviewReminderOn'],
 };
 
 /** Fields kept out of the admin form altogether. */
 export const HIDDEN_FIELDS: Record<string, string[]> = {
-  'api::disclosure-item.disclosure-item': ['organizationDocumentId'],
+  'api::disclosure-item.disclosure-item': ['organizationDocumentId', 'interpretations'],
+  'plugin::policy-linkage.interpretation': ['organizationDocumentId'],
   'plugin::regulation-versions.regulation': ['organizationDocumentId', 'regionPath', 'reviewRemindedFor', 'versions', 'events'],
   'plugin::deadlines.application': ['accessSecretHash', 'organizationDocumentId'],
 };
@@ -65,4 +72,5 @@ export const MAIN_FIELDS: Record<string, string> = {
   'api::disclosure-item.disclosure-item': 'title',
   'plugin::regulation-versions.regulation': 'title',
   'plugin::deadlines.application': 'trackingCode',
+  'plugin::policy-linkage.interpretation': 'title',
 };

@@ -15,7 +15,7 @@ const REFERENCE_TYPES = [
 export const OWN_ORGANIZATION = 'plugin::catalogue.own-organization';
 
 /** Fields the system writes: readable by everyone who reads the item, never writable through the form. */
-const SYSTEM_FIELDS = ['indexNumber', 'firstPublishedAt', 'organizationDocumentId', 'validity', 'disclosureDueDate', 'timeliness', 'daysLate'];
+const SYSTEM_FIELDS = ['indexNumber', 'firstPublishedAt', 'organizationDocumentId', 'validity', 'disclosureDueDate', 'timeliness', 'daysLate', 'interpretations'];
 
 const APPLICATION = 'plugin::deadlines.application';
 const CALENDAR_DAY = 'plugin::deadlines.calendar-day';
@@ -28,6 +28,17 @@ const DEADLINES = {
 const REGULATION = 'plugin::regulation-versions.regulation';
 const REGULATIONS = { read: 'plugin::regulation-versions.versions.read', manage: 'plugin::regulation-versions.versions.manage' };
 const REGULATION_DERIVED = ['reviewRemindedFor', 'regionPath', 'validity', 'validityOn', 'currentVersionNumber', 'firstEffectiveOn', 'expiresOn', 'repealedOn', 'nextStatusChangeOn', 'reviewReminderOn', 'organizationDocumentId', 'versions', 'events'];
+
+const INTERPRETATION = 'plugin::policy-linkage.interpretation';
+const LINKAGE = {
+  read: 'plugin::policy-linkage.review.read',
+  submit: 'plugin::policy-linkage.review.submit',
+  approve: 'plugin::policy-linkage.review.approve',
+  waive: 'plugin::policy-linkage.review.waive',
+  metrics: 'plugin::policy-linkage.metrics.read',
+};
+/** Set by the review workflow or derived from the policy: never written through the form. */
+const INTERPRETATION_DERIVED = ['organization', 'organizationDocumentId', 'reviewStage', 'reviewComment', 'releasedAt', 'releaseLagWorkingDays', 'releasedLate'];
 
 const CM = (action: string) => `plugin::content-manager.explorer.${action}`;
 const UPLOAD_READ = ['plugin::upload.read', 'plugin::upload.assets.download', 'plugin::upload.assets.copy-link'];
@@ -68,6 +79,20 @@ const permissionsFor = (strapi: Core.Strapi, code: string): Permission[] => {
     ...plain([REGULATIONS.read, REGULATIONS.manage]),
   ];
 
+  const interpretationFields = fieldsOf(strapi, INTERPRETATION);
+  const ownInterpretations = (action: string, fields?: string[]): Permission => ({
+    action: CM(action),
+    subject: INTERPRETATION,
+    properties: fields ? { fields } : {},
+    conditions: [OWN_ORGANIZATION],
+  });
+  const interpretationDrafter = [
+    ownInterpretations('read', interpretationFields),
+    ownInterpretations('create', interpretationFields.filter((f) => !INTERPRETATION_DERIVED.includes(f))),
+    ownInterpretations('update', interpretationFields.filter((f) => !INTERPRETATION_DERIVED.includes(f))),
+    ...plain([LINKAGE.read, LINKAGE.submit, LINKAGE.waive]),
+  ];
+
   switch (code) {
     case ADMIN_ROLES.departmentEditor.code:
       return [
@@ -78,6 +103,7 @@ const permissionsFor = (strapi: Core.Strapi, code: string): Permission[] => {
         ...plain([...UPLOAD_READ, ...UPLOAD_WRITE]),
         ...handler,
         ...regulationDrafter,
+        ...interpretationDrafter,
       ];
     case ADMIN_ROLES.departmentReviewer.code:
       return [
@@ -90,6 +116,10 @@ const permissionsFor = (strapi: Core.Strapi, code: string): Permission[] => {
         ...plain([...UPLOAD_READ, ...UPLOAD_WRITE]),
         ...handler,
         ...regulationDrafter,
+        ...interpretationDrafter,
+        ownInterpretations('delete'),
+        ownInterpretations('publish'),
+        ...plain([LINKAGE.approve]),
       ];
     case ADMIN_ROLES.supervisor.code:
       return [
@@ -98,7 +128,8 @@ const permissionsFor = (strapi: Core.Strapi, code: string): Permission[] => {
         readAll(APPLICATION),
         readAll(CALENDAR_DAY),
         readAll(REGULATION),
-        ...plain([...UPLOAD_READ, DEADLINES.readApplications, DEADLINES.readReport, REGULATIONS.read]),
+        readAll(INTERPRETATION),
+        ...plain([...UPLOAD_READ, DEADLINES.readApplications, DEADLINES.readReport, REGULATIONS.read, LINKAGE.read, LINKAGE.metrics]),
       ];
     default:
       return [];
@@ -127,6 +158,8 @@ const PUBLIC_ACTIONS = [
   'plugin::deadlines.applications.status',
   'plugin::deadlines.fees.publicQuote',
   ...['register', 'counts', 'versions', 'inForce', 'diff'].map((handler) => `plugin::regulation-versions.regulations.${handler}`),
+  `${INTERPRETATION}.find`,
+  `${INTERPRETATION}.findOne`,
 ];
 
 export const ensurePublicPermissions = async (strapi: Core.Strapi) => {
