@@ -50,7 +50,13 @@ export const PolicyReviewPanel = () => {
   const [comment, setComment] = useState('');
   const [mode, setMode] = useState<'reject' | 'waive' | null>(null);
   const active = model === ITEM && !!id && id !== 'create';
-  const act = useReviewActions(`/policy-linkage/policies/${id}`, (data) => { setStatus(data); setMode(null); setComment(''); });
+  const act = useReviewActions(`/policy-linkage/policies/${id}`, (data) => {
+    setStatus(data);
+    setMode(null);
+    setComment('');
+    // The content manager's own header shows the document's status: reload it once the policy is released.
+    if (data.stage === 'published') window.location.reload();
+  });
 
   useEffect(() => {
     if (active) get<any>(`/policy-linkage/policies/${id}`).then((res) => setStatus(res.data.data)).catch(() => setStatus(null));
@@ -63,13 +69,17 @@ export const PolicyReviewPanel = () => {
         <Typography variant="sigma" textColor="neutral600">政策解读（三同步）</Typography>
         <Typography variant="omega">审核状态：<StageBadge stage={status.stage} /></Typography>
         <Typography variant="pi" textColor={status.requiresInterpretation ? 'warning700' : 'neutral600'}>
-          {status.waiver ? `已登记不解读：${status.waiver.reason}（${status.waiver.by}）` : status.requiresInterpretation ? '须同步解读：提交审核前至少关联一篇解读' : '无需同步解读'}
+          {status.waiver
+            ? `已登记不解读：${status.waiver.reason}（${status.waiver.by}）`
+            : status.requiresInterpretation
+              ? `须同步解读${status.interpretations.length ? '' : '：提交审核前至少关联一篇解读'}`
+              : '无需同步解读'}
         </Typography>
         {status.comment && <Typography variant="pi" textColor="danger600">退回意见：{status.comment}</Typography>}
         {status.interpretations.map((i: any) => (
-          <Flex key={i.documentId} justifyContent="space-between" gap={2}>
+          <Flex key={i.documentId} justifyContent="space-between" alignItems="flex-start" gap={2}>
             <Link href={`/admin/content-manager/collection-types/${INTERPRETATION}/${i.documentId}`}>{i.title}（{FORMS[i.form] ?? i.form}）</Link>
-            <StageBadge stage={i.published && i.reviewStage !== 'published' ? 'published' : i.reviewStage} />
+            <Box shrink={0}><StageBadge stage={i.published && i.reviewStage !== 'published' ? 'published' : i.reviewStage} /></Box>
           </Flex>
         ))}
         <Link href={`/admin/content-manager/collection-types/${INTERPRETATION}/create`}>新增解读</Link>
