@@ -69,10 +69,10 @@ const policies = ({ strapi }: { strapi: Core.Strapi }) => {
     lagAllowanceWorkingDays: strapi.config.get(`plugin::${PLUGIN_ID}.lagAllowanceWorkingDays`) as number,
   });
 
+  // Which organisations a department user works for is the catalogue's answer.
   const organizationsOf = async (actor: Actor): Promise<string[] | null> => {
     if (!actor || isSuperAdmin(actor)) return null;
-    const rows = await strapi.db.query(UID.organization).findMany({ where: { editors: { id: actor.id } }, select: ['id', 'documentId'] });
-    return rows.map((row: { documentId: string }) => row.documentId);
+    return (strapi.plugin('catalogue').service('organization-scope') as { organizationsOf(id: number): Promise<string[]> }).organizationsOf(actor.id);
   };
 
   const record = async (policyDocumentId: string, action: string, actor: Actor, extra: { interpretationDocumentId?: string; comment?: string | null } = {}) =>
