@@ -1,10 +1,13 @@
 import type { Core } from '@strapi/strapi';
 import { applyAdminLabels } from './bootstrap/admin-labels';
 import { seedDisclosureCategories } from './bootstrap/categories';
+import { assertLocalPluginsBuilt } from './bootstrap/local-plugins';
 import { ensureAdminRoles, ensurePublicPermissions } from './bootstrap/roles';
 
 export default {
-  register(/* { strapi } */) {},
+  register({ strapi }: { strapi: Core.Strapi }) {
+    assertLocalPluginsBuilt(strapi);
+  },
 
   /** Seeded reference data, roles and public permissions; the rules themselves live in plugins/. */
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
