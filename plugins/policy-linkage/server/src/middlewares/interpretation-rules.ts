@@ -12,7 +12,7 @@ const READS = new Set(['findMany', 'findFirst', 'findOne', 'count']);
 const DATA_WRITES = new Set(['create', 'update', 'clone']);
 /** Fields the plugin derives or the review workflow sets; whatever a form sends for them is dropped. */
 const DERIVED = ['organization', 'organizationDocumentId', 'reviewStage', 'reviewComment', 'releasedAt', 'releaseLagWorkingDays', 'releasedLate'];
-const CONTENT_FIELDS = ['title', 'form', 'interpreter', 'background', 'purpose', 'keyMeasures', 'reviewStage', 'releasedAt'];
+const CONTENT_FIELDS = ['title', 'form', 'interpreter', 'background', 'purpose', 'keyMeasures', 'reviewStage'];
 
 /**
  * The interpretation's own rules: linked to a policy document of the user's organisation, its
