@@ -1,0 +1,144 @@
+import { findSplicedAds } from './ad-splice';
+import { analyseHtml, isAllowedHost } from './html';
+import { foldText, type Lexicon, type LexiconCategory } from './lexicon';
+import { findPersonalData } from './personal-data';
+import { makeFinding, type BlockingCode, type Finding, type FindingLocation } from './findings';
+
+/**
+ * One scan over everything a document would publish: its text fields (titles, summaries, rich
+ * text with its HTML structure) and the text extracted from its attachments.
+ */
+
+export interface TextField {
+  field: string;
+  value: string;
+  /** Rich text: parsed for hidden elements and links before its text is scanned. */
+  rich?: boolean;
+}
+
+/** A piece of attachment text with its place: a spreadsheet cell, a CSV cell, a PDF or DOCX line. */
+export interface AttachmentSegment {
+  text: string;
+  sheet?: string;
+  row?: number;
+  column?: string;
+  page?: number;
+  line?: number;
+}
+
+export interface AttachmentText {
+  id?: number;
+  name: string;
+  /** Cells of a table (spreadsheet, CSV) rather than running text. */
+  tabular: boolean;
+  segments: AttachmentSegment[];
+  /** Set when the file could not be read; reported, not silently published. */
+  unreadable?: string;
+}
+
+export interface ScanRules {
+  lexicon: Lexicon | null;
+  /** Link hosts allowed besides gov.cn. */
+  allowDomains: string[];
+  today?: Date;
+}
+
+const LEXICON_CODE: Record<Exclude<LexiconCategory, 'brand' | 'allow'>, BlockingCode> = {
+  gambling: 'SPAM_CONTENT_FOUND',
+  pornography: 'SPAM_CONTENT_FOUND',
+  fraud: 'SPAM_CONTENT_FOUND',
+  app_ad: 'SPAM_CONTENT_FOUND',
+  sensitive: 'SENSITIVE_TERM_FOUND',
+};
+
+const context = (text: string, start: number, end: number) => {
+  const before = text.slice(Math.max(0, start - 8), start).replace(/\s+/g, ' ');
+  const after = text.slice(end, end + 8).replace(/\s+/g, ' ');
+  return `${before}【${text.slice(start, end)}】${after}`.trim();
+};
+
+/** Personal data, words and spliced ads in one piece of text. */
+export const scanText = (text: string, location: FindingLocation, rules: ScanRules, tabular = false): Finding[] => {
+  if (!text || !text.trim()) return [];
+  const findings: Finding[] = [];
+  for (const m of findPersonalData(text, { tabular, today: rules.today })) {
+    findings.push(makeFinding(m.type, 'PERSONAL_DATA_FOUND', location, m.value, m.masked));
+  }
+  if (rules.lexicon) {
+    const folded = foldText(text);
+    const hits = rules.lexicon.search(text, folded);
+    const brands = [];
+    for (const hit of hits) {
+      if (hit.category === 'brand') {
+        brands.push(hit);
+        continue;
+      }
+      if (hit.category === 'allow') continue;
+      findings.push(makeFinding('lexicon', LEXICON_CODE[hit.category], location, hit.word, context(text, hit.start, hit.end), hit.category));
+    }
+    for (const ad of findSplicedAds(text, rules.lexicon, folded, brands)) {
+      // A spliced phrase already reported as a listed word is one finding, not two.
+      if (findings.some((f) => f.type === 'lexicon' && f.preview.includes(`【${ad.phrase}`))) continue;
+      findings.push(makeFinding('ad_splice', 'SPAM_CONTENT_FOUND', location, ad.phrase, context(text, ad.start, ad.end), ad.rule));
+    }
+  } else {
+    for (const ad of findSplicedAds(text, null)) findings.push(makeFinding('ad_splice', 'SPAM_CONTENT_FOUND', location, ad.phrase, context(text, ad.start, ad.end), ad.rule));
+  }
+  return findings;
+};
+
+/** Text fields, rich text structure included. Lines of rich text are located by line number. */
+export const scanField = (field: TextField, rules: ScanRules): Finding[] => {
+  if (!field.value) return [];
+  if (!field.rich) return scanText(field.value, { field: field.field }, rules);
+  const findings: Finding[] = [];
+  const html = analyseHtml(field.value);
+  const lineOf = (offset: number) => {
+    let line = 1;
+    for (let i = 0; i < offset; i++) if (html.text.charCodeAt(i) === 10) line++;
+    return line;
+  };
+  for (const h of html.hidden) {
+    const value = `${h.tag}|${h.reason}|${h.text}|${h.links.join(',')}`;
+    const preview = [h.text, ...h.links].filter(Boolean).join(' ').slice(0, 160);
+    findings.push(makeFinding('hidden_element', 'HIDDEN_CONTENT_FOUND', { field: field.field, line: lineOf(h.textStart) }, value, preview, h.reason));
+  }
+  for (const link of html.links) {
+    if (!link.host || isAllowedHost(link.host, rules.allowDomains)) continue;
+    findings.push(makeFinding('external_link', 'EXTERNAL_LINK_NOT_ALLOWED', { field: field.field, line: lineOf(link.textStart) }, link.href, link.href.slice(0, 160), link.host));
+  }
+  if (html.scripts > 0) findings.push(makeFinding('script_element', 'HIDDEN_CONTENT_FOUND', { field: field.field }, `scripts:${html.scripts}`, `<script> × ${html.scripts}`, 'script'));
+  // Words and personal data line by line, so each finding has its line; table rows count as lists.
+  const lines = html.text.split('\n');
+  lines.forEach((line, i) => {
+    if (!line.trim()) return;
+    findings.push(...scanText(line, { field: field.field, line: i + 1 }, rules, line.includes('\t') || /^\s*\|.*\|\s*$/.test(line)));
+  });
+  return findings;
+};
+
+export const scanAttachment = (attachment: AttachmentText, rules: ScanRules): Finding[] => {
+  const findings: Finding[] = [];
+  const at = { ...(attachment.id !== undefined ? { id: attachment.id } : {}), name: attachment.name };
+  for (const segment of attachment.segments) {
+    const { text, ...place } = segment;
+    findings.push(...scanText(text, { attachment: at, ...place }, rules, attachment.tabular));
+  }
+  return findings;
+};
+
+export interface DocumentContent {
+  fields: TextField[];
+  attachments: AttachmentText[];
+}
+
+export const scanDocument = (content: DocumentContent, rules: ScanRules): Finding[] => [
+  ...content.fields.flatMap((f) => scanField(f, rules)),
+  ...content.attachments.flatMap((a) => scanAttachment(a, rules)),
+];
+
+/** The same finding reported once (the same value twice in one cell, a phrase in overlapping rules). */
+export const uniqueFindings = (findings: Finding[]): Finding[] => {
+  const seen = new Set<string>();
+  return findings.filter((f) => (seen.has(f.fingerprint + JSON.stringify(f.location)) ? false : (seen.add(f.fingerprint + JSON.stringify(f.location)), true)));
+};
