@@ -13,9 +13,9 @@ export interface SpliceHit {
   rule: 'brand_suffix' | 'latin_brand_suffix' | 'macau_phrase';
 }
 
-const SUFFIX = /^[\s\u200b-\u200d·\-_]*(体育|娱乐|官网|官方网站|app|APP|ＡＰＰ|App|下载|注册|开户|入口|平台|彩票|棋牌)/;
+const SUFFIX = /^(?:[\s\u200b-\u200d·\-_]*(?:体育|娱乐|官网|官方网站|app|APP|ＡＰＰ|App|下载|注册|开户|入口|平台|彩票|棋牌)){1,3}/;
 /** Latin-letter brands: a suffix of a company name (KY体育, BOB官网); not 平台 (5G平台, GIS平台 are everyday words). */
-const LATIN_BRAND = /(?<![A-Za-z0-9])([A-Za-z][A-Za-z0-9]{1,11})[\s\u200b-\u200d]*(体育|娱乐|官网|官方网站|下载|注册|开户|彩票|棋牌)/g;
+const LATIN_BRAND = /(?<![A-Za-z0-9])([A-Za-z][A-Za-z0-9]{1,11})(?:[\s\u200b-\u200d]*(?:体育|娱乐|官网|官方网站|下载|注册|开户|彩票|棋牌|app|APP)){1,3}/g;
 /** Words before 下载 or 官网 that are file formats or ordinary apps, not brands. */
 const LATIN_ALLOWED = new Set(['app', 'apk', 'ios', 'android', 'pdf', 'doc', 'docx', 'xls', 'xlsx', 'wps', 'ofd', 'zip', 'rar', 'txt', 'csv', 'ppt', 'pptx', 'excel', 'word', 'cad', 'caj', 'exe', 'wifi', 'cba', 'nba', 'fifa', 'cctv']);
 const MACAU = /澳门[\u4e00-\u9fa5A-Za-z0-9]{0,6}?(娱乐城|娱乐场|娱乐|赌场|博彩|彩票|葡京|百家乐)/g;

@@ -64,26 +64,16 @@ export const scanText = (text: string, location: FindingLocation, rules: ScanRul
   for (const m of findPersonalData(text, { tabular, today: rules.today })) {
     findings.push(makeFinding(m.type, 'PERSONAL_DATA_FOUND', location, m.value, m.masked));
   }
-  if (rules.lexicon) {
-    const folded = foldText(text);
-    const hits = rules.lexicon.search(text, folded);
-    const brands = [];
-    for (const hit of hits) {
-      if (hit.category === 'brand') {
-        brands.push(hit);
-        continue;
-      }
-      if (hit.category === 'allow') continue;
-      findings.push(makeFinding('lexicon', LEXICON_CODE[hit.category], location, hit.word, context(text, hit.start, hit.end), hit.category));
-    }
-    for (const ad of findSplicedAds(text, rules.lexicon, folded, brands)) {
-      // A spliced phrase already reported as a listed word is one finding, not two.
-      if (findings.some((f) => f.type === 'lexicon' && f.preview.includes(`【${ad.phrase}`))) continue;
-      findings.push(makeFinding('ad_splice', 'SPAM_CONTENT_FOUND', location, ad.phrase, context(text, ad.start, ad.end), ad.rule));
-    }
-  } else {
-    for (const ad of findSplicedAds(text, null)) findings.push(makeFinding('ad_splice', 'SPAM_CONTENT_FOUND', location, ad.phrase, context(text, ad.start, ad.end), ad.rule));
+  const folded = rules.lexicon ? foldText(text) : undefined;
+  const hits = rules.lexicon ? rules.lexicon.search(text, folded) : [];
+  const ads = findSplicedAds(text, rules.lexicon, folded, hits.filter((h) => h.category === 'brand'));
+  for (const hit of hits) {
+    if (hit.category === 'brand' || hit.category === 'allow') continue;
+    // A listed word inside a spliced phrase (体育app in 开云体育app下载) is one finding: the phrase.
+    if (hit.category !== 'sensitive' && ads.some((a) => a.start <= hit.start && hit.end <= a.end)) continue;
+    findings.push(makeFinding('lexicon', LEXICON_CODE[hit.category], location, hit.word, context(text, hit.start, hit.end), hit.category));
   }
+  for (const ad of ads) findings.push(makeFinding('ad_splice', 'SPAM_CONTENT_FOUND', location, ad.phrase, context(text, ad.start, ad.end), ad.rule));
   return findings;
 };
 
