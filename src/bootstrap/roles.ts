@@ -29,6 +29,15 @@ const REGULATION = 'plugin::regulation-versions.regulation';
 const REGULATIONS = { read: 'plugin::regulation-versions.versions.read', manage: 'plugin::regulation-versions.versions.manage' };
 const REGULATION_DERIVED = ['reviewRemindedFor', 'regionPath', 'validity', 'validityOn', 'currentVersionNumber', 'firstEffectiveOn', 'expiresOn', 'repealedOn', 'nextStatusChangeOn', 'reviewReminderOn', 'organizationDocumentId', 'versions', 'events'];
 
+const WORD_LIST = 'plugin::content-security.word-list';
+const SECURITY = {
+  read: 'plugin::content-security.results.read',
+  scan: 'plugin::content-security.documents.scan',
+  mask: 'plugin::content-security.documents.mask',
+  override: 'plugin::content-security.findings.override',
+  rescan: 'plugin::content-security.rescan.run',
+};
+
 const CM = (action: string) => `plugin::content-manager.explorer.${action}`;
 const UPLOAD_READ = ['plugin::upload.read', 'plugin::upload.assets.download', 'plugin::upload.assets.copy-link'];
 const UPLOAD_WRITE = ['plugin::upload.assets.create', 'plugin::upload.assets.update'];
@@ -78,6 +87,7 @@ const permissionsFor = (strapi: Core.Strapi, code: string): Permission[] => {
         ...plain([...UPLOAD_READ, ...UPLOAD_WRITE]),
         ...handler,
         ...regulationDrafter,
+        ...plain([SECURITY.read, SECURITY.scan, SECURITY.mask]),
       ];
     case ADMIN_ROLES.departmentReviewer.code:
       return [
@@ -90,6 +100,7 @@ const permissionsFor = (strapi: Core.Strapi, code: string): Permission[] => {
         ...plain([...UPLOAD_READ, ...UPLOAD_WRITE]),
         ...handler,
         ...regulationDrafter,
+        ...plain([SECURITY.read, SECURITY.scan, SECURITY.mask]),
       ];
     case ADMIN_ROLES.supervisor.code:
       return [
@@ -99,6 +110,9 @@ const permissionsFor = (strapi: Core.Strapi, code: string): Permission[] => {
         readAll(CALENDAR_DAY),
         readAll(REGULATION),
         ...plain([...UPLOAD_READ, DEADLINES.readApplications, DEADLINES.readReport, REGULATIONS.read]),
+        // 政务公开办 keeps the word lists, overrides single findings with a reason and runs rescans.
+        ...['read', 'create', 'update', 'delete'].map((action) => ({ action: CM(action), subject: WORD_LIST, properties: action === 'delete' ? {} : { fields: fieldsOf(strapi, WORD_LIST) } })),
+        ...plain([SECURITY.read, SECURITY.override, SECURITY.rescan]),
       ];
     default:
       return [];
