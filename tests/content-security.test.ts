@@ -270,8 +270,7 @@ describe('word lists and the rescan', () => {
   });
 
   it('keeps scan records out of reach of the content manager', async () => {
-    const res = await http().post('/content-manager/collection-types/plugin::content-security.scan-result').set(as(root)).send({ targetUid: ITEMS, targetDocumentId: 'x', trigger: 'manual', outcome: 'clean' });
-    expect(res.status).toBe(400);
-    expect(res.body.error.details.code).toBe('SECURITY_RECORDS_IMMUTABLE');
+    const write = strapi.documents('plugin::content-security.scan-result' as never).create({ data: { targetUid: ITEMS, targetDocumentId: 'x', trigger: 'manual', outcome: 'clean' } } as never);
+    await expect(write).rejects.toMatchObject({ details: { code: 'SECURITY_RECORDS_IMMUTABLE' } });
   });
 });
