@@ -1,7 +1,7 @@
-import AhoCorasick from 'modern-ahocorasick';
+import { AhoCorasick } from '@monyone/aho-corasick';
 
 /**
- * Word lists matched with Aho–Corasick (modern-ahocorasick) in one pass over the text, whatever
+ * Word lists matched with Aho–Corasick (@monyone/aho-corasick) in one pass over the text, whatever
  * the number of words. Text and words are folded the same way first — full-width to half-width,
  * lower case, whitespace, zero-width characters and filler punctuation dropped — because injected
  * spam is typed as 澳 门 赌 场, 澳-门-赌-场 or ＡＰＰ to slip past naive filters. Offsets are mapped
@@ -23,7 +23,10 @@ export interface LexiconHit {
   end: number;
 }
 
-const SKIPPED = /[\s\u200b-\u200d\u2060\ufeff\-_·•*|~^\\/.。、,，]/;
+const SKIPPED_CHARS = ' \t\n\r\f\v\u00a0\u3000\u200b\u200c\u200d\u2060\ufeff-_·•*|~^\\/.。、,，';
+/** Code units dropped by folding (whitespace, zero-width characters, filler punctuation). */
+const SKIPPED = new Uint8Array(0x10000);
+for (const ch of SKIPPED_CHARS) SKIPPED[ch.charCodeAt(0)] = 1;
 
 export interface Folded {
   text: string;
@@ -39,18 +42,21 @@ const foldChar = (code: number): number => {
 
 /** A compiled word list. Build once per list version and reuse for every scan. */
 export class Lexicon {
-  private readonly matcher: AhoCorasick<LexiconEntry> | null;
+  private readonly matcher: AhoCorasick | null;
+  /** Folded word → the categories it is listed under. */
+  private readonly categories = new Map<string, LexiconCategory[]>();
   readonly size: number;
 
   constructor(entries: LexiconEntry[]) {
-    const seen = new Map<string, LexiconEntry>();
     for (const entry of entries) {
       const word = foldWord(entry.word);
-      if (word.length >= 2 && !seen.has(`${entry.category}|${word}`)) seen.set(`${entry.category}|${word}`, { word, category: entry.category });
+      if (word.length < 2) continue;
+      const listed = this.categories.get(word) ?? [];
+      if (!listed.includes(entry.category)) listed.push(entry.category);
+      this.categories.set(word, listed);
     }
-    const patterns = [...seen.values()];
-    this.size = patterns.length;
-    this.matcher = patterns.length ? new AhoCorasick(patterns.map((p) => ({ pattern: p.word, data: p }))) : null;
+    this.size = this.categories.size;
+    this.matcher = this.size ? new AhoCorasick([...this.categories.keys()]) : null;
   }
 
   /** Every occurrence, with offsets in the original text; words inside an `allow` phrase are dropped. */
@@ -58,12 +64,13 @@ export class Lexicon {
     if (!this.matcher || !folded.text) return [];
     const hits: LexiconHit[] = [];
     const allowed: Array<[number, number]> = [];
-    for (const match of this.matcher.iterate(folded.text)) {
-      const entry = match.data as LexiconEntry;
-      const start = folded.map[match.start];
+    for (const match of this.matcher.matchInText(folded.text)) {
+      const start = folded.map[match.begin];
       const end = folded.map[match.end - 1] + 1;
-      if (entry.category === 'allow') allowed.push([start, end]);
-      else hits.push({ word: entry.word, category: entry.category, start, end });
+      for (const category of this.categories.get(match.keyword) ?? []) {
+        if (category === 'allow') allowed.push([start, end]);
+        else hits.push({ word: match.keyword, category, start, end });
+      }
     }
     if (!allowed.length) return hits;
     return hits.filter((h) => !allowed.some(([s, e]) => s <= h.start && h.end <= e));
@@ -80,10 +87,7 @@ export const foldText = (text: string): Folded => {
   let n = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    // Fast path for CJK and ordinary letters; the skip test only for the rest.
-    if (code < 0x4e00 || code > 0x9fff) {
-      if (SKIPPED.test(text[i])) continue;
-    }
+    if (SKIPPED[code]) continue;
     map[n++] = i;
     buffer.push(foldChar(code));
     if (buffer.length === 4096) {

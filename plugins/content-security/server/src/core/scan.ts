@@ -58,11 +58,12 @@ const context = (text: string, start: number, end: number) => {
 };
 
 /** Personal data, words and spliced ads in one piece of text. */
-export const scanText = (text: string, location: FindingLocation, rules: ScanRules, tabular = false): Finding[] => {
+export const scanText = (text: string, base: FindingLocation, rules: ScanRules, tabular = false, locate?: (offset: number) => FindingLocation): Finding[] => {
   if (!text || !text.trim()) return [];
   const findings: Finding[] = [];
+  const at = (offset: number) => (locate ? locate(offset) : base);
   for (const m of findPersonalData(text, { tabular, today: rules.today })) {
-    findings.push(makeFinding(m.type, 'PERSONAL_DATA_FOUND', location, m.value, m.masked));
+    findings.push(makeFinding(m.type, 'PERSONAL_DATA_FOUND', at(m.start), m.value, m.masked));
   }
   const folded = rules.lexicon ? foldText(text) : undefined;
   const hits = rules.lexicon ? rules.lexicon.search(text, folded) : [];
@@ -71,9 +72,9 @@ export const scanText = (text: string, location: FindingLocation, rules: ScanRul
     if (hit.category === 'brand' || hit.category === 'allow') continue;
     // A listed word inside a spliced phrase (体育app in 开云体育app下载) is one finding: the phrase.
     if (hit.category !== 'sensitive' && ads.some((a) => a.start <= hit.start && hit.end <= a.end)) continue;
-    findings.push(makeFinding('lexicon', LEXICON_CODE[hit.category], location, hit.word, context(text, hit.start, hit.end), hit.category));
+    findings.push(makeFinding('lexicon', LEXICON_CODE[hit.category], at(hit.start), hit.word, context(text, hit.start, hit.end), hit.category));
   }
-  for (const ad of ads) findings.push(makeFinding('ad_splice', 'SPAM_CONTENT_FOUND', location, ad.phrase, context(text, ad.start, ad.end), ad.rule));
+  for (const ad of ads) findings.push(makeFinding('ad_splice', 'SPAM_CONTENT_FOUND', at(ad.start), ad.phrase, context(text, ad.start, ad.end), ad.rule));
   return findings;
 };
 
@@ -83,27 +84,44 @@ export const scanField = (field: TextField, rules: ScanRules): Finding[] => {
   if (!field.rich) return scanText(field.value, { field: field.field }, rules);
   const findings: Finding[] = [];
   const html = analyseHtml(field.value);
+  // Line starts of the extracted text: every finding is located by its line (binary search).
+  const starts = [0];
+  for (let i = html.text.indexOf('\n'); i >= 0; i = html.text.indexOf('\n', i + 1)) starts.push(i + 1);
   const lineOf = (offset: number) => {
-    let line = 1;
-    for (let i = 0; i < offset; i++) if (html.text.charCodeAt(i) === 10) line++;
-    return line;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
   };
+  const where = (offset: number): FindingLocation => ({ field: field.field, line: lineOf(offset) });
   for (const h of html.hidden) {
     const value = `${h.tag}|${h.reason}|${h.text}|${h.links.join(',')}`;
     const preview = [h.text, ...h.links].filter(Boolean).join(' ').slice(0, 160);
-    findings.push(makeFinding('hidden_element', 'HIDDEN_CONTENT_FOUND', { field: field.field, line: lineOf(h.textStart) }, value, preview, h.reason));
+    findings.push(makeFinding('hidden_element', 'HIDDEN_CONTENT_FOUND', where(h.textStart), value, preview, h.reason));
   }
   for (const link of html.links) {
     if (!link.host || isAllowedHost(link.host, rules.allowDomains)) continue;
-    findings.push(makeFinding('external_link', 'EXTERNAL_LINK_NOT_ALLOWED', { field: field.field, line: lineOf(link.textStart) }, link.href, link.href.slice(0, 160), link.host));
+    findings.push(makeFinding('external_link', 'EXTERNAL_LINK_NOT_ALLOWED', where(link.textStart), link.href, link.href.slice(0, 160), link.host));
   }
   if (html.scripts > 0) findings.push(makeFinding('script_element', 'HIDDEN_CONTENT_FOUND', { field: field.field }, `scripts:${html.scripts}`, `<script> × ${html.scripts}`, 'script'));
-  // Words and personal data line by line, so each finding has its line; table rows count as lists.
-  const lines = html.text.split('\n');
-  lines.forEach((line, i) => {
-    if (!line.trim()) return;
-    findings.push(...scanText(line, { field: field.field, line: i + 1 }, rules, line.includes('\t') || /^\s*\|.*\|\s*$/.test(line)));
-  });
+  // Words and personal data over the whole text in one pass; table rows (cells, markdown pipes) are lists, where one house number is a home address.
+  findings.push(...scanText(html.text, { field: field.field }, rules, false, where));
+  if (html.text.includes('\t') || html.text.includes('|')) {
+    starts.forEach((start, i) => {
+      const end = i + 1 < starts.length ? starts[i + 1] - 1 : html.text.length;
+      const line = html.text.slice(start, end);
+      if (!(line.includes('\t') || /^\s*\|.*\|\s*$/.test(line))) return;
+      for (const m of findPersonalData(line, { tabular: true, today: rules.today })) {
+        if (m.type === 'address' && !findings.some((f) => f.type === 'address' && f.location.line === i + 1 && f.preview === m.masked)) {
+          findings.push(makeFinding('address', 'PERSONAL_DATA_FOUND', { field: field.field, line: i + 1 }, m.value, m.masked));
+        }
+      }
+    });
+  }
   return findings;
 };
 
