@@ -122,6 +122,42 @@ describe('personal data in a subsidy list (XLSX attachment)', () => {
   });
 });
 
+/** A one-page PDF (Helvetica, ASCII text), one line per entry. */
+const pdfWith = (lines: string[]) => {
+  const stream = `BT /F1 12 Tf 72 720 Td 14 TL ${lines.map((l) => `(${l}) Tj T*`).join(' ')} ET`;
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ];
+  let out = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((body, i) => {
+    offsets.push(out.length);
+    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
+  });
+  const xref = out.length;
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(out, 'latin1');
+};
+
+describe('personal data in a PDF attachment', () => {
+  it('is located by page and line', async () => {
+    const pdf = await upload('low-income-households.pdf', pdfWith(['Low-income households 2026', `1 Wang Jianguo ${IDS[1]} 13812341234`]), 'application/pdf');
+    const documentId = await draftItem(reviewerA, { title: '2026年低收入农户认定名单', attachments: [pdf.id] });
+    const res = await publishItem(reviewerA, documentId);
+    expect(res.status).toBe(400);
+    const findings = res.body.error.details.findings as Array<{ type: string; location: any; preview: string }>;
+    expect(findings.map((f) => [f.type, f.location.page, f.location.line, f.preview])).toEqual([
+      ['id_number', 1, 2, `33*************${IDS[1].slice(-3)}`],
+      ['mobile', 1, 2, '138****1234'],
+    ]);
+  });
+});
+
 describe('mask and publish (personal data in the text)', () => {
   it('masks IDs, mobiles and the listed names, records it, and publishes', async () => {
     const body = `<p>经审核，以下人员符合条件：</p><table><tr><td>姓名</td><td>身份证号</td><td>联系电话</td></tr><tr><td>王建国</td><td>${IDS[0]}</td><td>13812341234</td></tr></table>`;

@@ -1,6 +1,7 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import mammoth from 'mammoth';
+import { Worker } from 'worker_threads';
 import type { AttachmentSegment, AttachmentText } from '../core/scan';
 
 /**
@@ -80,17 +81,48 @@ const docxSegments = async (buffer: Buffer): Promise<AttachmentSegment[]> => {
     .flatMap((paragraph, i) => (paragraph.trim() ? [{ text: paragraph.replace(/\n/g, ' '), line: i + 1 }] : []));
 };
 
-const pdfSegments = async (buffer: Buffer): Promise<AttachmentSegment[]> => {
-  // pdf-parse is ESM-first with a CommonJS build; load it on demand (it brings pdf.js).
-  const { PDFParse } = await import('pdf-parse');
-  const parser = new PDFParse({ data: new Uint8Array(buffer) });
+/**
+ * pdf.js (inside pdf-parse) runs in a worker thread: an untrusted PDF never blocks the event loop,
+ * and pdf.js's own worker module is loaded by Node's native loader wherever the server runs.
+ */
+const PDF_WORKER = `
+const { parentPort, workerData } = require('worker_threads');
+(async () => {
+  const { PDFParse } = require(workerData.modulePath);
+  const parser = new PDFParse({ data: workerData.data });
   try {
     const result = await parser.getText();
-    return result.pages.flatMap((page) => lineSegments(page.text, page.num));
+    parentPort.postMessage({ pages: result.pages.map((p) => ({ num: p.num, text: p.text })) });
+  } catch (error) {
+    parentPort.postMessage({ error: String(error && error.message || error) });
   } finally {
     await parser.destroy();
   }
-};
+})();
+`;
+
+const PDF_TIMEOUT_MS = 30_000;
+
+const pdfPages = (buffer: Buffer): Promise<Array<{ num: number; text: string }>> =>
+  new Promise((resolve, reject) => {
+    const worker = new Worker(PDF_WORKER, { eval: true, workerData: { modulePath: require.resolve('pdf-parse'), data: new Uint8Array(buffer) } });
+    const timer = setTimeout(() => {
+      void worker.terminate();
+      reject(new Error('PDF 解析超时'));
+    }, PDF_TIMEOUT_MS);
+    worker.once('message', (message: { pages?: Array<{ num: number; text: string }>; error?: string }) => {
+      clearTimeout(timer);
+      void worker.terminate();
+      if (message.error) reject(new Error(message.error));
+      else resolve(message.pages ?? []);
+    });
+    worker.once('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+  });
+
+const pdfSegments = async (buffer: Buffer): Promise<AttachmentSegment[]> => (await pdfPages(buffer)).flatMap((page) => lineSegments(page.text, page.num));
 
 export const extractAttachment = async (file: { id?: number; name: string; mime?: string | null }, buffer: Buffer): Promise<AttachmentText> => {
   const kind = kindOf(file.name, file.mime);
