@@ -74,6 +74,22 @@ afterAll(async () => {
   await stopStrapi(strapi);
 });
 
+describe('which content types are gated', () => {
+  it('covers the configured disclosure types that exist, and any type that opts in through its schema', () => {
+    const gate = strapi.plugin('content-security').service('gate') as { gatedContentTypes(): string[] };
+    const expected = [ITEMS, REGULATION, 'plugin::regulation-versions.regulation-version', ...(hasInterpretations ? [INTERPRETATION] : [])];
+    expect(gate.gatedContentTypes().sort()).toEqual(expected.sort());
+    const column = strapi.contentTypes['api::column.column' as never] as { pluginOptions?: Record<string, unknown> };
+    const before = column.pluginOptions;
+    column.pluginOptions = { ...(before ?? {}), 'content-security': { scan: true } };
+    try {
+      expect(gate.gatedContentTypes()).toContain('api::column.column');
+    } finally {
+      column.pluginOptions = before;
+    }
+  });
+});
+
 describe('personal data in a subsidy list (XLSX attachment)', () => {
   let documentId: string;
   let file: { id: number; name: string };
