@@ -52,8 +52,8 @@ const LEXICON_CODE: Record<Exclude<LexiconCategory, 'brand' | 'allow'>, Blocking
 };
 
 const context = (text: string, start: number, end: number) => {
-  const before = text.slice(Math.max(0, start - 8), start).replace(/\s+/g, ' ');
-  const after = text.slice(end, end + 8).replace(/\s+/g, ' ');
+  const before = text.slice(Math.max(0, start - 8), start).replace(/[\s\u001f]+/g, ' ');
+  const after = text.slice(end, end + 8).replace(/[\s\u001f]+/g, ' ');
   return `${before}【${text.slice(start, end)}】${after}`.trim();
 };
 
@@ -125,12 +125,40 @@ export const scanField = (field: TextField, rules: ScanRules): Finding[] => {
   return findings;
 };
 
+/** Joins the cells of a row for one pass; a control character keeps words and numbers from running across cells. */
+const CELL_SEPARATOR = '\u001f';
+
 export const scanAttachment = (attachment: AttachmentText, rules: ScanRules): Finding[] => {
   const findings: Finding[] = [];
   const at = { ...(attachment.id !== undefined ? { id: attachment.id } : {}), name: attachment.name };
-  for (const segment of attachment.segments) {
-    const { text, ...place } = segment;
-    findings.push(...scanText(text, { attachment: at, ...place }, rules, attachment.tabular));
+  const { segments } = attachment;
+  for (let i = 0; i < segments.length; ) {
+    const first = segments[i];
+    // Cells of one spreadsheet or CSV row are scanned together, each finding located in its cell.
+    let j = i + 1;
+    if (attachment.tabular && first.row !== undefined) {
+      while (j < segments.length && segments[j].row === first.row && segments[j].sheet === first.sheet) j++;
+    }
+    if (j === i + 1) {
+      const { text, ...place } = first;
+      findings.push(...scanText(text, { attachment: at, ...place }, rules, attachment.tabular));
+    } else {
+      const cells = segments.slice(i, j);
+      const starts: number[] = [];
+      let row = '';
+      for (const cell of cells) {
+        starts.push(row.length);
+        row += cell.text + CELL_SEPARATOR;
+      }
+      const locate = (offset: number): FindingLocation => {
+        let k = starts.length - 1;
+        while (k > 0 && starts[k] > offset) k--;
+        const { text: _text, ...place } = cells[k];
+        return { attachment: at, ...place };
+      };
+      findings.push(...scanText(row, { attachment: at }, rules, true, locate));
+    }
+    i = j;
   }
   return findings;
 };
