@@ -321,6 +321,17 @@ describe('word lists and the rescan', () => {
     expect((await http().post(`${SECURITY}/rescan`).set(as(supervisor)).send({})).body.data.hits).toEqual([]);
   });
 
+  it('runs scheduled rescans under a database lease: one holder at a time', async () => {
+    const leases = strapi.plugin('content-security').service('leases') as { acquire(name: string, ms: number): Promise<string | null>; release(name: string, holder: string): Promise<void> };
+    const holder = await leases.acquire('test-job', 60_000);
+    expect(holder).toEqual(expect.any(String));
+    expect(await leases.acquire('test-job', 60_000)).toBeNull();
+    await leases.release('test-job', holder!);
+    const next = await leases.acquire('test-job', 60_000);
+    expect(next).toEqual(expect.any(String));
+    await leases.release('test-job', next!);
+  });
+
   it('keeps scan records out of reach of the content manager', async () => {
     const write = strapi.documents('plugin::content-security.scan-result' as never).create({ data: { targetUid: ITEMS, targetDocumentId: 'x', trigger: 'manual', outcome: 'clean' } } as never);
     await expect(write).rejects.toMatchObject({ details: { code: 'SECURITY_RECORDS_IMMUTABLE' } });

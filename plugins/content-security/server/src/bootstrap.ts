@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { PLUGIN_ID, UID } from './constants';
 import type { ContentSecurityConfig } from './config';
 import { subscribeVersionGate } from './middlewares/version-lifecycle';
+import type { LeasesService } from './services/leases';
 import type { LexiconService } from './services/lexicon';
 import type { ReviewService } from './services/review';
 
@@ -19,11 +20,25 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   const config = strapi.config.get(`plugin::${PLUGIN_ID}`) as ContentSecurityConfig;
   const lexicon = strapi.plugin(PLUGIN_ID).service('lexicon') as LexiconService;
   const review = strapi.plugin(PLUGIN_ID).service('review') as ReviewService;
+  const leases = strapi.plugin(PLUGIN_ID).service('leases') as LeasesService;
+  await leases.ensureTable();
   await lexicon.seedDefaults();
   subscribeVersionGate(strapi);
 
-  const rescan = (why: string) =>
-    review.rescanPublished().catch((error) => strapi.log.error(`[content-security] rescan (${why}) failed: ${error.message}`));
+  // Scheduled and word-list rescans run under a lease: with several instances, one of them rescans.
+  const rescan = async (why: string) => {
+    try {
+      const holder = await leases.acquire('rescan', 30 * 60 * 1000);
+      if (!holder) return strapi.log.info(`[content-security] rescan (${why}) skipped: another instance is running it`);
+      try {
+        await review.rescanPublished();
+      } finally {
+        await leases.release('rescan', holder);
+      }
+    } catch (error) {
+      strapi.log.error(`[content-security] rescan (${why}) failed: ${(error as Error).message}`);
+    }
+  };
 
   // A word-list change takes effect at once (new lexicon version) and published content is rescanned shortly after.
   strapi.db.lifecycles.subscribe({
