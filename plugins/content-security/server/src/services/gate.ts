@@ -9,6 +9,8 @@ import { extractAttachment } from '../extract';
 import type { LexiconService } from './lexicon';
 import { refuseFindings } from '../utils/refusals';
 
+const STORED_FINDINGS_LIMIT = 2000;
+
 export type Trigger = 'create' | 'update' | 'publish' | 'manual' | 'rescan' | 'mask';
 export type Actor = { id: number; firstname?: string | null; lastname?: string | null; username?: string | null; email?: string | null } | null;
 
@@ -180,7 +182,9 @@ const gate = ({ strapi }: { strapi: Core.Strapi }) => {
           blockingCode: outcome.code,
           findingCount: outcome.findings.length,
           blockingCount: outcome.blocking.length,
-          findings: outcome.findings,
+          // A 10,000-row list can hold tens of thousands of findings: the record keeps the first ones and the counts.
+          findings: outcome.findings.slice(0, STORED_FINDINGS_LIMIT),
+          findingsTruncated: outcome.findings.length > STORED_FINDINGS_LIMIT,
           attachmentNotes: outcome.attachmentNotes,
           scannedById: actor?.id ?? null,
           scannedByName: actorName(actor),

@@ -169,7 +169,7 @@ const review = ({ strapi }: { strapi: Core.Strapi }) => {
             scanned++;
             const known = new Set((previous?.findings ?? []).map((f) => f.fingerprint));
             const newFindings = outcome.blocking.filter((f) => !known.has(f.fingerprint));
-            await gate().record(outcome, 'rescan', actor, false, { newFindingCount: newFindings.length, newFindings });
+            await gate().record(outcome, 'rescan', actor, false, { newFindingCount: newFindings.length, newFindings: newFindings.slice(0, 2000) });
             if (newFindings.length) hits.push({ uid, documentId, title: outcome.title, newFindings });
           }
         }
