@@ -79,7 +79,7 @@ export class Lexicon {
 
 export const foldWord = (word: string): string => foldText(word.trim()).text;
 
-/** fold() without the chunking subtlety: map indices follow the folded string one to one. */
+/** Folds text for matching; `map[i]` is the original offset of folded character i. */
 export const foldText = (text: string): Folded => {
   const map = new Uint32Array(text.length + 1);
   const parts: string[] = [];
