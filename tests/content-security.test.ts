@@ -321,6 +321,25 @@ describe('word lists and the rescan', () => {
     expect((await http().post(`${SECURITY}/rescan`).set(as(supervisor)).send({})).body.data.hits).toEqual([]);
   });
 
+  it('rescans by itself shortly after a word list is saved', async () => {
+    const documentId = await draftItem(reviewerA, { title: '关于“金蟾捕鱼”游戏推广的风险提示', body: '<p>请勿下载“金蟾捕鱼”等来历不明的游戏。</p>' });
+    expect((await publishItem(reviewerA, documentId)).status).toBe(200);
+    const list = await strapi.db.query('plugin::content-security.word-list').findOne({ where: { name: '本地新增' } });
+    const updated = await http()
+      .put(`/content-manager/collection-types/plugin::content-security.word-list/${list.documentId}`)
+      .set(as(supervisor))
+      .send({ words: `${list.words}\n金蟾捕鱼` });
+    expect(updated.status).toBe(200);
+    // No request starts it: the change schedules a rescan (2 s later by default) under the lease.
+    let hit: { targetDocumentId: string } | undefined;
+    for (let i = 0; i < 40 && !hit; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      const hits = await http().get(`${SECURITY}/rescan-hits`).set(as(supervisor));
+      hit = hits.body.data.find((h: { targetDocumentId: string }) => h.targetDocumentId === documentId);
+    }
+    expect(hit).toMatchObject({ targetDocumentId: documentId, trigger: 'rescan', scannedByName: '系统' });
+  });
+
   it('runs scheduled rescans under a database lease: one holder at a time', async () => {
     const leases = strapi.plugin('content-security').service('leases') as { acquire(name: string, ms: number): Promise<string | null>; release(name: string, holder: string): Promise<void> };
     const holder = await leases.acquire('test-job', 60_000);
