@@ -46,6 +46,15 @@ export default ({ env }) => ({
     resolve: './plugins/policy-linkage',
     config: { lagAllowanceWorkingDays: env.int('INTERPRETATION_LAG_WORKING_DAYS', 0) },
   },
+  // The pre-publish gate: personal data, injected spam, hidden content and foreign links (README: content-security).
+  'content-security': {
+    enabled: env.bool('CONTENT_SECURITY_ENABLED', true),
+    resolve: './plugins/content-security',
+    config: {
+      allowDomains: env.array('CONTENT_SECURITY_ALLOW_DOMAINS', []),
+      rescanCron: env('CONTENT_SECURITY_RESCAN_CRON', '0 30 2 * * *'),
+    },
+  },
   deadlines: {
     enabled: env.bool('DEADLINES_ENABLED', true),
     resolve: './plugins/deadlines',

@@ -39,6 +39,14 @@ const LINKAGE = {
 };
 /** Set by the review workflow or derived from the policy: never written through the form. */
 const INTERPRETATION_DERIVED = ['organization', 'organizationDocumentId', 'reviewStage', 'reviewComment', 'releasedAt', 'releaseLagWorkingDays', 'releasedLate'];
+const WORD_LIST = 'plugin::content-security.word-list';
+const SECURITY = {
+  read: 'plugin::content-security.results.read',
+  scan: 'plugin::content-security.documents.scan',
+  mask: 'plugin::content-security.documents.mask',
+  override: 'plugin::content-security.findings.override',
+  rescan: 'plugin::content-security.rescan.run',
+};
 
 const CM = (action: string) => `plugin::content-manager.explorer.${action}`;
 const UPLOAD_READ = ['plugin::upload.read', 'plugin::upload.assets.download', 'plugin::upload.assets.copy-link'];
@@ -104,6 +112,7 @@ const permissionsFor = (strapi: Core.Strapi, code: string): Permission[] => {
         ...handler,
         ...regulationDrafter,
         ...interpretationDrafter,
+        ...plain([SECURITY.read, SECURITY.scan, SECURITY.mask]),
       ];
     case ADMIN_ROLES.departmentReviewer.code:
       return [
@@ -120,6 +129,7 @@ const permissionsFor = (strapi: Core.Strapi, code: string): Permission[] => {
         ownInterpretations('delete'),
         ownInterpretations('publish'),
         ...plain([LINKAGE.approve]),
+        ...plain([SECURITY.read, SECURITY.scan, SECURITY.mask]),
       ];
     case ADMIN_ROLES.supervisor.code:
       return [
@@ -130,6 +140,9 @@ const permissionsFor = (strapi: Core.Strapi, code: string): Permission[] => {
         readAll(REGULATION),
         readAll(INTERPRETATION),
         ...plain([...UPLOAD_READ, DEADLINES.readApplications, DEADLINES.readReport, REGULATIONS.read, LINKAGE.read, LINKAGE.metrics]),
+        // 政务公开办 keeps the word lists, overrides single findings with a reason and runs rescans.
+        ...['read', 'create', 'update', 'delete'].map((action) => ({ action: CM(action), subject: WORD_LIST, properties: action === 'delete' ? {} : { fields: fieldsOf(strapi, WORD_LIST) } })),
+        ...plain([SECURITY.read, SECURITY.override, SECURITY.rescan]),
       ];
     default:
       return [];
