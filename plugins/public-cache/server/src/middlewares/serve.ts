@@ -21,7 +21,7 @@ type Ctx = {
 };
 
 /**
- * App-level Koa middleware (config/middlewares.ts, after strapi::body): answers cached anonymous
+ * App-level Koa middleware (config/middlewares.ts, after strapi::cors and poweredBy): answers cached anonymous
  * public reads before routing, authentication, the controllers and the database, and fills the
  * cache from the responses it lets through. Writes wait here until their invalidation is done.
  */
