@@ -398,7 +398,9 @@ async function generateApplications(strapi, { orgs }) {
   const items = await generateItems(strapi, reference);
   const interpretations = await generateInterpretations(strapi, items.policies);
   const applications = await generateApplications(strapi, reference);
-  if (CLIENT === 'postgres') await strapi.db.connection.raw('ANALYZE');
+  // As autovacuum would leave it: statistics, and visibility maps for index-only scans (count(id)).
+  if (CLIENT === 'postgres') await strapi.db.connection.raw('VACUUM ANALYZE');
+  else await strapi.db.connection.raw('ANALYZE');
   const seconds = (Date.now() - booted) / 1000;
   await strapi.destroy();
   const result = {

@@ -130,6 +130,16 @@ describe('REST reads', () => {
     expect((await http().get(`/api/disclosure-items/${item.documentId}`)).body.data.title).toBe('作业后');
   });
 
+  it('sees a write committed by a transaction of a plugin (the bump waits for the commit)', async () => {
+    const item = await createItem(strapi, { ...base(), title: '事务前' }, true);
+    expect((await warm(`/api/disclosure-items/${item.documentId}`)).body.data.title).toBe('事务前');
+    await strapi.db.transaction(async () => {
+      await strapi.db.query(UID.item as never).updateMany({ where: { documentId: item.documentId }, data: { title: '事务后' } } as never);
+    });
+    await (strapi.plugin('public-cache').service('cache') as { settle(): Promise<void> }).settle();
+    expect((await http().get(`/api/disclosure-items/${item.documentId}`)).body.data.title).toBe('事务后');
+  });
+
   it('sees a delete at once', async () => {
     const item = await createItem(strapi, { ...base(), title: '将被删除' }, true);
     await warm(`/api/disclosure-items/${item.documentId}`);

@@ -37,6 +37,15 @@ const serve = (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
     };
   };
   let settings: PolicySettings | null = null;
+  // Some public answers depend on today (the register of currently valid regulations, in force
+  // "now"): the day in Asia/Shanghai is part of every key, so no answer outlives its day.
+  const dayFormat = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+  let day = { value: '', until: 0 };
+  const today = () => {
+    const now = Date.now();
+    if (now >= day.until) day = { value: dayFormat.format(now), until: now + 1000 };
+    return day.value;
+  };
   // Strapi's body middleware leaves GraphQL to the plugin's own parser (koa-bodyparser, defaults);
   // the same parser here gives the same answers, and the plugin's skips an already parsed body.
   const parseBody = bodyParser();
@@ -64,7 +73,8 @@ const serve = (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
     const generation = await service.generation();
     if (generation === null) return next();
 
-    const hit = await service.lookup(generation, candidate.key);
+    const key = `${today()} ${candidate.key}`;
+    const hit = await service.lookup(generation, key);
     if (hit) {
       service.stats.hits += 1;
       ctx.set('ETag', hit.etag);
@@ -97,7 +107,7 @@ const serve = (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
 
     const etag = etagOf(body);
     const contentType = ctx.response.get('content-type') || 'application/json; charset=utf-8';
-    await service.save(generation, candidate.key, { etag, contentType, body });
+    await service.save(generation, key, { etag, contentType, body });
     ctx.set('ETag', etag);
     ctx.set('Cache-Control', cacheControl);
     ctx.set('Vary', 'Authorization');
