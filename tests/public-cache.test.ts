@@ -17,10 +17,15 @@ const CM_ORGS = '/content-manager/collection-types/api::organization.organizatio
 const titles = (res: request.Response) => res.body.data.map((i: { title: string }) => i.title);
 const graphql = (query: string) => http().post('/graphql').send({ query });
 
-/** Reads twice: the second answer must come from the cache, so a later fresh answer proves invalidation. */
+/**
+ * Reads until the answer comes from the cache, so a later fresh answer proves invalidation. A write
+ * finishing in the background (Strapi's own bookkeeping) may empty the cache once in a while; that
+ * costs a hit, never freshness, so a few tries are allowed.
+ */
 const warm = async (path: string) => {
   await http().get(path);
-  const again = await http().get(path);
+  let again = await http().get(path);
+  for (let tries = 0; again.headers['x-cache'] !== 'HIT' && tries < 3; tries++) again = await http().get(path);
   expect(again.headers['x-cache']).toBe('HIT');
   return again;
 };
