@@ -32,6 +32,10 @@ const FILE = path.resolve(arg('file', `.tmp/bench-${ITEMS}.db`));
 const KEEP = flag('keep');
 const BODY_CHARS = Number(arg('body-chars', ITEMS >= 1e6 ? '120' : '400'));
 const PG_SERVER = process.env.BENCH_PG_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+// Rows per INSERT: PostgreSQL allows 65,535 parameters; knex writes SQLite multi-row inserts as a
+// compound SELECT, limited to 500 terms.
+const ROW_BATCH = CLIENT === 'postgres' ? 1000 : 300;
+const LINK_BATCH = CLIENT === 'postgres' ? 4000 : 450;
 
 const UID = {
   region: 'api::region.region',
@@ -184,7 +188,6 @@ async function generateItems(strapi, { orgs, leaves }) {
   const item = shapeOf(strapi, UID.item);
   const orgLink = item.link('organization');
   const categoryLink = item.link('category');
-  const batch = CLIENT === 'postgres' ? 1000 : 400;
   const now = Date.now();
   const start = now - 5 * 365 * DAY;
   let id = await nextId(knex, item.table);
@@ -253,9 +256,9 @@ async function generateItems(strapi, { orgs, leaves }) {
       if (isPublished) published++;
     }
     await knex.transaction(async (trx) => {
-      await bulkInsert(trx, item.table, rows, Math.floor(batch / 1));
-      await bulkInsert(trx, orgLink.table, orgRows, batch * 4);
-      await bulkInsert(trx, categoryLink.table, categoryRows, batch * 4);
+      await bulkInsert(trx, item.table, rows, ROW_BATCH);
+      await bulkInsert(trx, orgLink.table, orgRows, LINK_BATCH);
+      await bulkInsert(trx, categoryLink.table, categoryRows, LINK_BATCH);
     });
     if ((done / chunk) % 20 === 0) log(`items: ${Math.min(ITEMS, done + chunk)} / ${ITEMS}`);
   }
@@ -266,8 +269,8 @@ async function generateItems(strapi, { orgs, leaves }) {
     const [code, year] = key.split('/');
     return { organization_code: code, year: Number(year), last_sequence: last };
   });
-  for (let i = 0; i < counterRows.length; i += 500) {
-    await knex('catalogue_index_counters').insert(counterRows.slice(i, i + 500)).onConflict(['organization_code', 'year']).merge();
+  for (let i = 0; i < counterRows.length; i += 400) {
+    await knex('catalogue_index_counters').insert(counterRows.slice(i, i + 400)).onConflict(['organization_code', 'year']).merge();
   }
   return { items: ITEMS, published, policies };
 }
@@ -316,8 +319,8 @@ async function generateInterpretations(strapi, policies) {
       }
     }
     await knex.transaction(async (trx) => {
-      await bulkInsert(trx, shape.table, rows, 500);
-      for (const [table, linkRows] of Object.entries(links)) await bulkInsert(trx, table, linkRows, 2000);
+      await bulkInsert(trx, shape.table, rows, ROW_BATCH);
+      for (const [table, linkRows] of Object.entries(links)) await bulkInsert(trx, table, linkRows, LINK_BATCH);
     });
     await fixSequence(knex, shape.table);
     return { interpretations: count };
@@ -381,8 +384,8 @@ async function generateApplications(strapi, { orgs }) {
       id++;
     }
     await knex.transaction(async (trx) => {
-      await bulkInsert(trx, app.table, rows, CLIENT === 'postgres' ? 1000 : 300);
-      await bulkInsert(trx, orgLink.table, links, 2000);
+      await bulkInsert(trx, app.table, rows, ROW_BATCH);
+      await bulkInsert(trx, orgLink.table, links, LINK_BATCH);
     });
   }
   await fixSequence(knex, app.table);
