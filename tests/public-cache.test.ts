@@ -60,6 +60,14 @@ describe('REST reads', () => {
     expect(otherTag.status).toBe(200);
   });
 
+  it('runs a spike of identical misses once: the others wait for the first answer', async () => {
+    const path = '/api/disclosure-items?pagination[pageSize]=9&sort[0]=title:asc';
+    const answers = await Promise.all(Array.from({ length: 6 }, () => http().get(path)));
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200, 200]);
+    expect(answers.filter((a) => a.headers['x-cache'] === 'MISS')).toHaveLength(1);
+    expect(new Set(answers.map((a) => a.headers.etag)).size).toBe(1);
+  });
+
   it('shows an item published through the admin on the very next read, and hides it after unpublish', async () => {
     const created = await http().post(CM_ITEMS).set(as(root)).send({ ...base(), title: '发布后立即可见', formedDate: '2026-03-02', disclosureAttribute: 'proactive', topic: 'general_affairs' });
     expect(created.status).toBe(201);
@@ -193,7 +201,9 @@ describe('GraphQL reads', () => {
   it('caches anonymous queries (POST and GET) and shows a publish at once', async () => {
     const query = '{ disclosureItems(pagination: { pageSize: 100 }) { title } }';
     await graphql(query);
-    const hit = await graphql(query);
+    let hit = await graphql(query);
+    // As in warm(): a stray background write of Strapi's (content-manager settings) may cost one hit.
+    for (let tries = 0; hit.headers['x-cache'] !== 'HIT' && tries < 3; tries++) hit = await graphql(query);
     expect(hit.headers['x-cache']).toBe('HIT');
     expect(hit.headers.etag).toBeDefined();
     const viaGet = await http().get(`/graphql?query=${encodeURIComponent(query)}`).set('apollo-require-preflight', 'true');

@@ -37,9 +37,15 @@ const serve = (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
     };
   };
   let settings: PolicySettings | null = null;
+  const inflight = new Map<string, Promise<void>>();
   // Some public answers depend on today (the register of currently valid regulations, in force
   // "now"): the day in Asia/Shanghai is part of every key, so no answer outlives its day.
-  const dayFormat = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+  const dayFormat = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  });
   let day = { value: '', until: 0 };
   const today = () => {
     const now = Date.now();
@@ -56,7 +62,13 @@ const serve = (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
       await parseBody(ctx, async () => {});
     }
     const candidate = classifyRequest(
-      { method: ctx.method, path: ctx.path, querystring: ctx.querystring, hasAuthorization: !!ctx.get('authorization'), body: ctx.request.body },
+      {
+        method: ctx.method,
+        path: ctx.path,
+        querystring: ctx.querystring,
+        hasAuthorization: !!ctx.get('authorization'),
+        body: ctx.request.body,
+      },
       settings
     );
     const service = cache();
@@ -74,7 +86,15 @@ const serve = (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
     if (generation === null) return next();
 
     const key = `${today()} ${candidate.key}`;
-    const hit = await service.lookup(generation, key);
+    // Concurrent misses of one answer (a spike on a page just invalidated) wait for the first one
+    // instead of all running the query. Same generation only: they all started before any write
+    // that could make the first one's answer old had completed.
+    const flight = `${generation} ${key}`;
+    let hit = await service.lookup(generation, key);
+    if (!hit && inflight.has(flight)) {
+      await inflight.get(flight);
+      hit = await service.lookup(generation, key);
+    }
     if (hit) {
       service.stats.hits += 1;
       ctx.set('ETag', hit.etag);
@@ -92,31 +112,45 @@ const serve = (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
     }
 
     service.stats.misses += 1;
-    await next();
-
-    if (ctx.status !== 200 || ctx.body == null || ctx.response.get('set-cookie')) return;
-    let body: string;
-    if (typeof ctx.body === 'string') body = ctx.body;
-    else if (Buffer.isBuffer(ctx.body) || typeof (ctx.body as { pipe?: unknown }).pipe === 'function') return;
-    else {
-      body = JSON.stringify(ctx.body);
-      ctx.body = body;
-      ctx.type = 'application/json';
-    }
-    if (candidate.kind === 'graphql' && !isCacheableGraphqlBody(body)) return;
-
-    const etag = etagOf(body);
-    const contentType = ctx.response.get('content-type') || 'application/json; charset=utf-8';
-    await service.save(generation, key, { etag, contentType, body });
-    ctx.set('ETag', etag);
-    ctx.set('Cache-Control', cacheControl);
-    ctx.set('Vary', 'Authorization');
-    ctx.set('X-Cache', 'MISS');
-    if (matchesEtag(ctx.get('if-none-match'), etag)) {
-      ctx.status = 304;
-      ctx.body = null;
+    const leads = !inflight.has(flight);
+    let release = () => {};
+    if (leads) inflight.set(flight, new Promise<void>((resolve) => (release = resolve)));
+    try {
+      await next();
+      await fill(ctx, candidate.kind, generation, key, cacheControl, service);
+    } finally {
+      if (leads) {
+        inflight.delete(flight);
+        release();
+      }
     }
   };
+};
+
+/** Stores a cacheable answer and gives it its validators (a 304 when the client already has it). */
+const fill = async (ctx: Ctx, kind: 'rest' | 'graphql', generation: string, key: string, cacheControl: string, service: CacheService) => {
+  if (ctx.status !== 200 || ctx.body == null || ctx.response.get('set-cookie')) return;
+  let body: string;
+  if (typeof ctx.body === 'string') body = ctx.body;
+  else if (Buffer.isBuffer(ctx.body) || typeof (ctx.body as { pipe?: unknown }).pipe === 'function') return;
+  else {
+    body = JSON.stringify(ctx.body);
+    ctx.body = body;
+    ctx.type = 'application/json';
+  }
+  if (kind === 'graphql' && !isCacheableGraphqlBody(body)) return;
+
+  const etag = etagOf(body);
+  const contentType = ctx.response.get('content-type') || 'application/json; charset=utf-8';
+  await service.save(generation, key, { etag, contentType, body });
+  ctx.set('ETag', etag);
+  ctx.set('Cache-Control', cacheControl);
+  ctx.set('Vary', 'Authorization');
+  ctx.set('X-Cache', 'MISS');
+  if (matchesEtag(ctx.get('if-none-match'), etag)) {
+    ctx.status = 304;
+    ctx.body = null;
+  }
 };
 
 export default serve;
