@@ -25,6 +25,19 @@ const modes = option('modes', ['plain', 'uncached', 'cached', 'cached-redis']);
 const scenarios = option('scenarios', ['rest-list', 'rest-list-topic', 'rest-item', 'graphql-list', 'graphql-item']);
 for (const mode of modes) if (!MODES[mode]) throw new Error(`unknown mode ${mode}`);
 
+/** The Redis mode's entries and generation, under this run's own prefix. */
+async function dropRedisKeys(url, prefix) {
+  const Redis = require('ioredis');
+  const redis = new Redis(url);
+  let cursor = '0';
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
+    if (keys.length) await redis.del(...keys);
+    cursor = next;
+  } while (cursor !== '0');
+  redis.disconnect();
+}
+
 const CATEGORIES = ['normative-documents', 'important-policies', 'plans', 'budgets-and-final-accounts'];
 const roundRobin = (list) => {
   let i = 0;
@@ -88,6 +101,7 @@ async function requestsFor(server, scenario, itemIds) {
       }
     } finally {
       await server.stop();
+      if (MODES[mode].REDIS_URL) await dropRedisKeys(MODES[mode].REDIS_URL, MODES[mode].PUBLIC_CACHE_KEY_PREFIX);
     }
   }
 
