@@ -33,7 +33,7 @@ export default ({ env }) => ({
     },
   },
   catalogue: {
-    enabled: true,
+    enabled: env.bool('CATALOGUE_ENABLED', true),
     resolve: './plugins/catalogue',
   },
   'regulation-versions': {
@@ -61,6 +61,18 @@ export default ({ env }) => ({
     config: {
       scanCron: env('DEADLINES_SCAN_CRON', '0 15 * * * *'),
       intakeRateLimit: { max: env.int('APPLICATION_RATE_LIMIT_MAX', 5), windowSeconds: env.int('APPLICATION_RATE_LIMIT_WINDOW_SECONDS', 600) },
+    },
+  },
+  // Anonymous public REST and GraphQL reads, in memory or (REDIS_URL) shared by every instance.
+  'public-cache': {
+    enabled: env.bool('PUBLIC_CACHE_ENABLED', true),
+    resolve: './plugins/public-cache',
+    config: {
+      redisUrl: env('REDIS_URL', ''),
+      keyPrefix: env('PUBLIC_CACHE_KEY_PREFIX', 'public-cache:'),
+      ttlSeconds: env.int('PUBLIC_CACHE_TTL_SECONDS', 3600),
+      maxAgeSeconds: env.int('PUBLIC_CACHE_MAX_AGE_SECONDS', 0),
+      memoryMaxBytes: env.int('PUBLIC_CACHE_MEMORY_MB', 64) * 1024 * 1024,
     },
   },
 });

@@ -9,6 +9,8 @@ const UID = 'api::disclosure-item.disclosure-item';
  */
 export default factories.createCoreController(UID, ({ strapi }) => ({
   async find(ctx) {
+    // With the catalogue plugin switched off (CATALOGUE_ENABLED=false) this is Strapi's plain list.
+    if (!strapi.plugin('catalogue')) return super.find(ctx);
     const catalogue = strapi.plugin('catalogue').service('public-catalogue');
     const clauses: Record<string, unknown>[] = catalogue.shorthandFilters(ctx.query);
     const query = catalogue.withoutShorthand(ctx.query);

@@ -1,0 +1,141 @@
+'use strict';
+
+/**
+ * Shared pieces of the load benchmarks: a benchmark database (generated on first use), production
+ * servers of the app in the configurations compared, an admin login, RSS sampling and autocannon.
+ * autocannon runs in the benchmark's process; the server is a separate process.
+ */
+const fs = require('fs');
+const path = require('path');
+const { spawn, spawnSync } = require('child_process');
+const { Client } = require('pg');
+const autocannon = require('autocannon');
+
+const appDir = path.resolve(__dirname, '..', '..');
+const PG_SERVER = process.env.BENCH_PG_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+const ITEMS = Number(process.env.BENCH_ITEMS || 100000);
+const DATABASE = process.env.BENCH_DATABASE || `bench_${ITEMS >= 1e6 ? `${ITEMS / 1e6}m` : `${Math.round(ITEMS / 1000)}k`}`;
+const DURATION = Number(process.env.BENCH_DURATION || 10);
+const CONNECTIONS = (process.env.BENCH_CONNECTIONS || '1,10,50').split(',').map(Number);
+
+/**
+ * The configurations compared. `plain` is Strapi 5.54 with this app's content types and GraphQL
+ * but every plugin of ours switched off by configuration.
+ */
+const MODES = {
+  plain: { CATALOGUE_ENABLED: 'false', REGULATION_VERSIONS_ENABLED: 'false', DEADLINES_ENABLED: 'false', PUBLIC_CACHE_ENABLED: 'false' },
+  uncached: { PUBLIC_CACHE_ENABLED: 'false' },
+  cached: { PUBLIC_CACHE_ENABLED: 'true' },
+  'cached-redis': { PUBLIC_CACHE_ENABLED: 'true', REDIS_URL: process.env.BENCH_REDIS_URL || 'redis://127.0.0.1:6379', PUBLIC_CACHE_KEY_PREFIX: `bench:${process.pid}:` },
+};
+
+const databaseUrl = () => {
+  const url = new URL(PG_SERVER);
+  url.pathname = `/${DATABASE}`;
+  return url.toString();
+};
+
+/** Generates the benchmark database unless it exists (bench/generate.js). */
+async function ensureDatabase() {
+  const admin = new Client({ connectionString: PG_SERVER });
+  await admin.connect();
+  const { rowCount } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [DATABASE]);
+  await admin.end();
+  if (rowCount) return;
+  console.error(`[bench] generating ${ITEMS} items into ${DATABASE} (bench/generate.js)`);
+  const result = spawnSync(process.execPath, [path.join(__dirname, '..', 'generate.js'), '--items', String(ITEMS), '--database', DATABASE], { stdio: 'inherit', cwd: appDir });
+  if (result.status !== 0) throw new Error('generation failed');
+}
+
+/** Compiles the app once (dist/), as `npm run build` leaves it for `strapi start`. */
+async function compile() {
+  if (process.env.BENCH_NO_COMPILE === 'true') return;
+  const { compileStrapi } = require('@strapi/strapi');
+  await compileStrapi({ appDir });
+}
+
+async function startServer(mode) {
+  const env = {
+    ...process.env,
+    NODE_ENV: 'production',
+    DATABASE_CLIENT: 'postgres',
+    DATABASE_URL: databaseUrl(),
+    LOG_LEVEL: 'warn',
+    CRON_ENABLED: 'false',
+    STRAPI_TELEMETRY_DISABLED: 'true',
+    PORT: '0',
+    ...MODES[mode],
+  };
+  const child = spawn(process.execPath, [path.join(__dirname, 'app-server.js')], { env, cwd: appDir, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const port = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server (${mode}) did not start:\n${output}`)), 180000);
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+      const ready = /READY (\d+)/.exec(output);
+      if (ready) {
+        clearTimeout(timer);
+        resolve(Number(ready[1]));
+      }
+    });
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('exit', (code) => reject(new Error(`server (${mode}) exited ${code}:\n${output}`)));
+  });
+  return {
+    mode,
+    pid: child.pid,
+    url: `http://127.0.0.1:${port}`,
+    async stop() {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+const rssMb = (pid) => {
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    return Number(/VmRSS:\s+(\d+)/.exec(status)[1]) / 1024;
+  } catch {
+    return 0;
+  }
+};
+
+/** Runs autocannon while sampling the server's RSS; returns the figures RESULTS.md reports. */
+async function load(server, { name, connections, requests, duration = DURATION }) {
+  let maxRss = rssMb(server.pid);
+  const sampler = setInterval(() => (maxRss = Math.max(maxRss, rssMb(server.pid))), 250);
+  const result = await autocannon({ url: server.url, connections, duration, requests });
+  clearInterval(sampler);
+  maxRss = Math.max(maxRss, rssMb(server.pid));
+  return {
+    benchmark: name,
+    mode: server.mode,
+    connections,
+    requestsPerSecond: Math.round(result.requests.average),
+    p50ms: result.latency.p50,
+    p99ms: result.latency.p99,
+    errors: result.errors + result.timeouts + result.non2xx,
+    total: result.requests.total,
+    serverRssMb: Math.round(maxRss),
+  };
+}
+
+/** An admin JWT: registers the first super admin of the database or logs in as it. */
+async function adminToken(server) {
+  const credentials = { email: 'bench@example.gov.cn', password: 'Bench-Passw0rd!', firstname: 'bench' };
+  let res = await fetch(`${server.url}/admin/register-admin`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(credentials) });
+  if (!res.ok) res = await fetch(`${server.url}/admin/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: credentials.email, password: credentials.password }) });
+  if (!res.ok) throw new Error(`admin login failed: ${res.status} ${await res.text()}`);
+  return (await res.json()).data.token;
+}
+
+const getJson = async (server, urlPath) => {
+  const res = await fetch(`${server.url}${urlPath}`);
+  if (!res.ok) throw new Error(`GET ${urlPath}: ${res.status} ${await res.text()}`);
+  return res.json();
+};
+
+module.exports = { MODES, CONNECTIONS, DURATION, ITEMS, DATABASE, ensureDatabase, compile, startServer, load, adminToken, getJson };

@@ -1,0 +1,2 @@
+export const PLUGIN = 'public-cache';
+export const CONFIG_KEY = `plugin::${PLUGIN}`;
