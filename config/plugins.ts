@@ -54,4 +54,9 @@ export default ({ env }) => ({
       intakeRateLimit: { max: env.int('APPLICATION_RATE_LIMIT_MAX', 5), windowSeconds: env.int('APPLICATION_RATE_LIMIT_WINDOW_SECONDS', 600) },
     },
   },
+  compliance: {
+    enabled: env.bool('COMPLIANCE_ENABLED', true),
+    resolve: './plugins/compliance',
+    config: { reminderCron: env('COMPLIANCE_REMINDER_CRON', '0 0 9 * * *'), reminderLeadDays: env.int('COMPLIANCE_REMINDER_LEAD_DAYS', 15) },
+  },
 });

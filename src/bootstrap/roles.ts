@@ -40,6 +40,16 @@ const LINKAGE = {
 /** Set by the review workflow or derived from the policy: never written through the form. */
 const INTERPRETATION_DERIVED = ['organization', 'organizationDocumentId', 'reviewStage', 'reviewComment', 'releasedAt', 'releaseLagWorkingDays', 'releasedLate'];
 
+const ANNUAL_REPORT = 'plugin::compliance.annual-report';
+const REVIEW_CASE = 'plugin::compliance.review-case';
+const COMPLIANCE = {
+  dashboard: 'plugin::compliance.dashboard.read',
+  readReport: 'plugin::compliance.report.read',
+  draftReport: 'plugin::compliance.report.draft',
+  approveReport: 'plugin::compliance.report.approve',
+  publishReport: 'plugin::compliance.report.publish',
+};
+
 const CM = (action: string) => `plugin::content-manager.explorer.${action}`;
 const UPLOAD_READ = ['plugin::upload.read', 'plugin::upload.assets.download', 'plugin::upload.assets.copy-link'];
 const UPLOAD_WRITE = ['plugin::upload.assets.create', 'plugin::upload.assets.update'];
@@ -104,6 +114,7 @@ const permissionsFor = (strapi: Core.Strapi, code: string): Permission[] => {
         ...handler,
         ...regulationDrafter,
         ...interpretationDrafter,
+        ...plain([COMPLIANCE.readReport, COMPLIANCE.draftReport]),
       ];
     case ADMIN_ROLES.departmentReviewer.code:
       return [
@@ -119,7 +130,7 @@ const permissionsFor = (strapi: Core.Strapi, code: string): Permission[] => {
         ...interpretationDrafter,
         ownInterpretations('delete'),
         ownInterpretations('publish'),
-        ...plain([LINKAGE.approve]),
+        ...plain([LINKAGE.approve, COMPLIANCE.readReport, COMPLIANCE.draftReport]),
       ];
     case ADMIN_ROLES.supervisor.code:
       return [
@@ -129,7 +140,12 @@ const permissionsFor = (strapi: Core.Strapi, code: string): Permission[] => {
         readAll(CALENDAR_DAY),
         readAll(REGULATION),
         readAll(INTERPRETATION),
+        readAll(ANNUAL_REPORT),
+        readAll(REVIEW_CASE),
+        { action: CM('create'), subject: REVIEW_CASE, properties: { fields: fieldsOf(strapi, REVIEW_CASE).filter((f) => f !== 'organizationDocumentId') } },
+        { action: CM('update'), subject: REVIEW_CASE, properties: { fields: fieldsOf(strapi, REVIEW_CASE).filter((f) => f !== 'organizationDocumentId') } },
         ...plain([...UPLOAD_READ, DEADLINES.readApplications, DEADLINES.readReport, REGULATIONS.read, LINKAGE.read, LINKAGE.metrics]),
+        ...plain(Object.values(COMPLIANCE)),
       ];
     default:
       return [];
@@ -160,6 +176,8 @@ const PUBLIC_ACTIONS = [
   ...['register', 'counts', 'versions', 'inForce', 'diff'].map((handler) => `plugin::regulation-versions.regulations.${handler}`),
   `${INTERPRETATION}.find`,
   `${INTERPRETATION}.findOne`,
+  'plugin::compliance.reports.publicList',
+  'plugin::compliance.reports.publicGet',
 ];
 
 export const ensurePublicPermissions = async (strapi: Core.Strapi) => {

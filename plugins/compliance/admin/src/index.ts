@@ -1,0 +1,19 @@
+import { ChartPie } from '@strapi/icons';
+import { PLUGIN_ID } from './pluginId';
+
+/** 政务公开督查看板: the supervisors' dashboard and the annual reports. Menu link only for who may read it. */
+export default {
+  register(app: any) {
+    app.addMenuLink({
+      to: `plugins/${PLUGIN_ID}`,
+      icon: ChartPie,
+      intlLabel: { id: `${PLUGIN_ID}.menu`, defaultMessage: '政务公开督查' },
+      Component: () => import('./pages/App'),
+      permissions: [{ action: `plugin::${PLUGIN_ID}.dashboard.read`, subject: null }],
+    });
+    app.registerPlugin({ id: PLUGIN_ID, name: '政务公开督查' });
+  },
+  async registerTrads({ locales }: { locales: string[] }) {
+    return locales.map((locale) => ({ data: { [`${PLUGIN_ID}.menu`]: '政务公开督查' }, locale }));
+  },
+};

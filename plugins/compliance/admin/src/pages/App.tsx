@@ -1,0 +1,13 @@
+import { Page } from '@strapi/strapi/admin';
+import { Route, Routes } from 'react-router-dom';
+import { DashboardPage } from './DashboardPage';
+
+const App = () => (
+  <Page.Protect permissions={[{ action: 'plugin::compliance.dashboard.read', subject: null }]}>
+    <Routes>
+      <Route index element={<DashboardPage />} />
+    </Routes>
+  </Page.Protect>
+);
+
+export default App;
