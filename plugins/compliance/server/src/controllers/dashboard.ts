@@ -17,10 +17,10 @@ const dashboard = ({ strapi }: { strapi: Core.Strapi }) => {
   const service = () => strapi.plugin(PLUGIN_ID).service('dashboard') as DashboardService;
   return {
     async summary(ctx) {
-      ctx.body = { data: await service().summary(ctx.query) };
+      ctx.body = { data: await service().summary({ ...ctx.query }) };
     },
     async entries(ctx) {
-      const { format, ...query } = ctx.query;
+      const { format, ...query } = { ...ctx.query } as Record<string, unknown>;
       const answer = await service().entries(query);
       if (format === 'csv') {
         ctx.set('Content-Type', 'text/csv; charset=utf-8');

@@ -27,7 +27,7 @@ const reports = ({ strapi }: { strapi: Core.Strapi }) => {
   const service = () => strapi.plugin(PLUGIN_ID).service('annual-reports') as AnnualReportsService;
   return {
     async list(ctx) {
-      ctx.body = { data: await service().list(ctx.query, actorOf(ctx)) };
+      ctx.body = { data: await service().list({ ...ctx.query }, actorOf(ctx)) };
     },
     async generate(ctx) {
       ctx.status = 201;
@@ -59,7 +59,7 @@ const reports = ({ strapi }: { strapi: Core.Strapi }) => {
     },
     /** Public: published reports only. */
     async publicList(ctx) {
-      ctx.body = { data: await service().publicList(ctx.query) };
+      ctx.body = { data: await service().publicList({ ...ctx.query }) };
     },
     async publicGet(ctx) {
       const report = await service().publicGet(ctx.params.documentId);

@@ -136,7 +136,7 @@ const annualReports = ({ strapi }: { strapi: Core.Strapi }) => {
 
   const view = (row: ReportRow) => ({
     documentId: row.documentId, reportYear: row.reportYear, templateVersion: row.templateVersion, scopeKind: row.scopeKind, scopeCode: row.scopeCode, scopeName: row.scopeName,
-    stage: row.stage, figures: row.figures, narrative: row.narrative ?? {}, violations: row.violations ?? [], history: row.history ?? [], generatedAt: row.generatedAt, releasedAt: row.releasedAt,
+    stage: row.stage, figures: row.figures, narrative: row.narrative ?? {}, violations: row.figures ? crossCheck(row.figures) : [], history: row.history ?? [], generatedAt: row.generatedAt, releasedAt: row.releasedAt,
   });
   const publicView = (row: ReportRow) => {
     const { violations, history, ...rest } = view(row);
@@ -173,7 +173,7 @@ const annualReports = ({ strapi }: { strapi: Core.Strapi }) => {
         orderBy: [{ reportYear: 'desc' }, { scopeCode: 'asc' }],
         limit: 500,
       })) as ReportRow[];
-      return rows.map((r) => { const { figures, narrative, history, ...rest } = view(r); return { ...rest, violationCount: (r.violations ?? []).length }; });
+      return rows.map((r) => { const { figures, narrative, history, ...rest } = view(r); return { ...rest, violationCount: rest.violations.length }; });
     },
 
     async get(documentId: string, actor: Actor) {

@@ -34,7 +34,7 @@ export const scopeSchema = Joi.object({
 /** Validates the dashboard filters and resolves them to the organisations in scope (a region includes its descendants). */
 const scope = ({ strapi }: { strapi: Core.Strapi }) => ({
   async resolve(query: Record<string, unknown>, extra: Joi.PartialSchemaMap = {}): Promise<ResolvedScope & Record<string, unknown>> {
-    const { error, value } = scopeSchema.keys(extra).validate(query ?? {}, { abortEarly: false, convert: true, stripUnknown: true });
+    const { error, value } = (Object.keys(extra).length ? scopeSchema.keys(extra) : scopeSchema).validate(query ?? {}, { abortEarly: false, convert: true, stripUnknown: true });
     if (error) return refuseInput(error.details.map((d) => ({ path: d.path.map(String), code: 'DASHBOARD_QUERY_INVALID', message: d.message, value: d.context?.value })));
     if (value.from && value.to && value.from > value.to) refuseInput([{ path: ['to'], code: 'DASHBOARD_QUERY_INVALID', message: '"to" 不能早于 "from"', value: value.to }]);
     let organization: ResolvedScope['organization'] = null;
