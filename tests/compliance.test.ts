@@ -2,6 +2,7 @@ import request from 'supertest';
 import ExcelJS from 'exceljs';
 import type { Core } from '@strapi/strapi';
 import { startStrapi, stopStrapi } from './helpers/strapi';
+import { startSmtpCapture } from './helpers/smtp';
 import { adminAccount, buildProvince, createItem, superAdmin, UID } from './helpers/fixtures';
 
 /**
@@ -15,6 +16,7 @@ let supervisor: { token: string };
 let reviewerA: { token: string };
 let editorA: { token: string };
 let root: { token: string };
+let smtp: Awaited<ReturnType<typeof startSmtpCapture>>;
 const TODAY = '2026-11-20';
 const APPLICATION = 'plugin::deadlines.application';
 
@@ -48,6 +50,9 @@ let lateItem: string;
 let siteA: string;
 
 beforeAll(async () => {
+  smtp = await startSmtpCapture();
+  process.env.SMTP_HOST = '127.0.0.1';
+  process.env.SMTP_PORT = String(smtp.port);
   strapi = await startStrapi('compliance');
   province = await buildProvince(strapi);
   const { A, B, C } = province.orgs;
@@ -104,7 +109,12 @@ beforeAll(async () => {
   }
   await strapi.documents('plugin::compliance.review-case' as never).create({ data: { caseNumber: '甬复〔2026〕9号', kind: 'administrative_review', outcome: 'upheld', organization: B.documentId, filedOn: '2026-04-01' } } as never);
 });
-afterAll(async () => { await stopStrapi(strapi); });
+afterAll(async () => {
+  await stopStrapi(strapi);
+  await smtp.close();
+  delete process.env.SMTP_HOST;
+  delete process.env.SMTP_PORT;
+});
 
 describe('dashboard summary', () => {
   it('answers every panel for the whole province with the known figures', async () => {
@@ -348,11 +358,19 @@ describe('annual report', () => {
 });
 
 describe('annual-report reminders', () => {
-  it('claims each reminder once (no e-mail recipients configured here: nothing is sent twice)', async () => {
+  it('e-mails the editors of organisations without a submitted report, once, ahead of 31 January and 31 March', async () => {
+    const { B, P } = province.orgs;
+    await strapi.db.query(UID.organization).update({ where: { id: P.id }, data: { kind: 'government' } });
+    await adminAccount(strapi, 'editor-b@example.gov.cn', 'department-editor', [B.documentId]);
+    await adminAccount(strapi, 'office-p@example.gov.cn', 'department-editor', [P.documentId]);
     const reminders = strapi.plugin('compliance').service('reminders') as any;
     expect(await reminders.scan('2026-11-20')).toMatchObject({ due: null, sent: 0 });
-    const first = await reminders.claim('annual-report:2026:2027-01-31:x', 'x');
-    const second = await reminders.claim('annual-report:2026:2027-01-31:x', 'x');
-    expect([first, second]).toEqual([true, false]);
+    // Departments by 31 January: A has published its 2026 report, C has no editors, B gets one e-mail.
+    expect(await reminders.scan('2027-01-20')).toMatchObject({ due: { audience: 'department', deadline: '2027-01-31', reportYear: 2026 }, sent: 1 });
+    expect(await reminders.scan('2027-01-21')).toMatchObject({ sent: 0 });
+    // Governments by 31 March.
+    expect(await reminders.scan('2027-03-31')).toMatchObject({ due: { audience: 'government', deadline: '2027-03-31' }, sent: 1 });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(smtp.messages.map((m) => m.to)).toEqual([['editor-b@example.gov.cn'], ['office-p@example.gov.cn']]);
   });
 });
