@@ -31,7 +31,7 @@ const Figure = ({ label, value, drill, onDrill, testId }: { label: string; value
 );
 
 const Panel = ({ title, available, plugin, children, testId }: { title: string; available: boolean; plugin?: string; children: React.ReactNode; testId: string }) => (
-  <Box padding={5} background="neutral0" shadow="tableShadow" hasRadius data-testid={testId}>
+  <Box padding={5} background="neutral0" shadow="tableShadow" hasRadius width="100%" height="100%" data-testid={testId}>
     <Typography variant="delta" tag="h2">{title}</Typography>
     <Box paddingTop={3}>
       {available ? children : <Typography textColor="neutral600" data-testid={`${testId}-unavailable`}>不可用：{plugin} 插件未启用</Typography>}
@@ -122,7 +122,7 @@ export const DashboardPage = () => {
         {error && <Typography textColor="danger600">{error}</Typography>}
         {p && (
           <Grid.Root gap={4}>
-            <Grid.Item col={6} s={12}>
+            <Grid.Item col={6} s={12} alignItems="stretch">
               <Panel title="主动公开及时性" available={p.timeliness.available} plugin="时限（deadlines）" testId="panel-timeliness">
                 <Flex gap={3} wrap="wrap">
                   {(['on_time', 'late', 'overdue'] as const).map((k) => (
@@ -134,7 +134,7 @@ export const DashboardPage = () => {
                   <Box height="200px" paddingTop={3}>
                     <ResponsiveContainer width="100%" height={200}>
                       <PieChart>
-                        <Pie data={(['on_time', 'late', 'overdue'] as const).map((k) => ({ name: TIMELINESS_LABELS[k], value: p.timeliness[k] }))} dataKey="value" nameKey="name" outerRadius={70} label>
+                        <Pie isAnimationActive={false} data={(['on_time', 'late', 'overdue'] as const).map((k) => ({ name: TIMELINESS_LABELS[k], value: p.timeliness[k] }))} dataKey="value" nameKey="name" outerRadius={70} label>
                           {[0, 1, 2].map((i) => <Cell key={i} fill={COLORS[i]} />)}
                         </Pie>
                         <Tooltip />
@@ -145,7 +145,7 @@ export const DashboardPage = () => {
                 )}
               </Panel>
             </Grid.Item>
-            <Grid.Item col={6} s={12}>
+            <Grid.Item col={6} s={12} alignItems="stretch">
               <Panel title="依申请公开" available={p.applications.available} plugin="时限（deadlines）" testId="panel-applications">
                 <Flex gap={3} wrap="wrap">
                   <Figure label="办理中" value={p.applications.open} drill={{ panel: 'applications', metric: 'open', label: '办理中' }} onDrill={onDrill} testId="figure-applications-open" />
@@ -161,14 +161,14 @@ export const DashboardPage = () => {
                         <XAxis dataKey="code" />
                         <YAxis allowDecimals={false} />
                         <Tooltip />
-                        <Bar dataKey="n" name="件数" fill="#4945ff" onClick={(d: any) => onDrill({ panel: 'applications', metric: `result:${d.code}`, label: `办理结果 ${d.code}` })} />
+                        <Bar isAnimationActive={false} dataKey="n" name="件数" fill="#4945ff" onClick={(d: any) => onDrill({ panel: 'applications', metric: `result:${d.code}`, label: `办理结果 ${d.code}` })} />
                       </BarChart>
                     </ResponsiveContainer>
                   </Box>
                 )}
               </Panel>
             </Grid.Item>
-            <Grid.Item col={6} s={12}>
+            <Grid.Item col={6} s={12} alignItems="stretch">
               <Panel title="政策解读" available={p.interpretations.available} plugin="政策解读（policy-linkage）" testId="panel-interpretations">
                 <Flex gap={3} wrap="wrap">
                   <Figure label="解读比例" value={pct(p.interpretations.ratio)} onDrill={onDrill} testId="figure-interpretations-ratio" />
@@ -178,7 +178,7 @@ export const DashboardPage = () => {
                 </Flex>
               </Panel>
             </Grid.Item>
-            <Grid.Item col={6} s={12}>
+            <Grid.Item col={6} s={12} alignItems="stretch">
               <Panel title="规章和规范性文件" available={p.regulations.available} plugin="规章版本（regulation-versions）" testId="panel-regulations">
                 <Flex gap={3} wrap="wrap">
                   <Figure label="6 个月内到期" value={p.regulations.expiring} drill={{ panel: 'regulations', metric: 'expiring', label: '6 个月内到期' }} onDrill={onDrill} testId="figure-regulations-expiring" />
@@ -192,7 +192,7 @@ export const DashboardPage = () => {
                 )}
               </Panel>
             </Grid.Item>
-            <Grid.Item col={6} s={12}>
+            <Grid.Item col={6} s={12} alignItems="stretch">
               <Panel title="内容安全" available={p.contentSecurity.available} plugin="内容安全（content-security）" testId="panel-content-security">
                 <Flex gap={3} wrap="wrap">
                   <Figure label="发现问题" value={p.contentSecurity.findings?.total ?? '—'} onDrill={onDrill} testId="figure-security-findings" />
@@ -201,7 +201,7 @@ export const DashboardPage = () => {
                 </Flex>
               </Panel>
             </Grid.Item>
-            <Grid.Item col={6} s={12}>
+            <Grid.Item col={6} s={12} alignItems="stretch">
               <Panel title="栏目更新（抽查单项否决）" available={p.freshness.available} testId="panel-freshness">
                 <Flex gap={3} wrap="wrap">
                   <Figure label="网站" value={p.freshness.sites} onDrill={onDrill} testId="figure-freshness-sites" />
