@@ -96,6 +96,15 @@ const percentile = (values, p) => {
   console.log(JSON.stringify({ bench: 'complianceSummary.fill', items: ITEMS, applications: APPLICATIONS, organizations: ORGS, columns: columns.length, ms: Math.round(msSince(start)) }));
 
   const dashboard = strapi.plugin('compliance').service('dashboard');
+  if (process.env.BENCH_SLOW_QUERIES) {
+    // Logs each statement slower than BENCH_SLOW_QUERIES ms (to find what to index).
+    const started = new Map();
+    knex.on('query', (q) => started.set(q.__knexQueryUid, process.hrtime.bigint()));
+    knex.on('query-response', (_r, q) => {
+      const t = msSince(started.get(q.__knexQueryUid));
+      if (t > Number(process.env.BENCH_SLOW_QUERIES)) console.log(JSON.stringify({ slowMs: Math.round(t), sql: q.sql.slice(0, 400) }));
+    });
+  }
   const measure = async (label, query) => {
     await dashboard.summary(query); // warm-up
     const times = [];

@@ -115,35 +115,42 @@ const dashboard = ({ strapi }: { strapi: Core.Strapi }) => {
     return { available: true as const, ...(await findings.dashboard({ organizations: scope.organizations, from: scope.from, to: scope.to })) };
   };
 
-  /** Columns of the sites of the organisations in scope, with their newest published item and item count, one grouped query. */
-  const columnFacts = async (scope: ResolvedScope) => {
+  /**
+   * Columns of the sites of the organisations in scope (a small query over sites and columns), then
+   * the newest published item and item count per column in one grouped query over the item–column
+   * links (index-only on both sides: the link table's unique (item, column) index and the partial
+   * index on published items' (id, first_published_at) that the bootstrap creates).
+   */
+  const columnFacts = async (scope: ResolvedScope): Promise<Array<Record<string, any>>> => {
     const column = meta(UID.column);
     const siteJoin = join(UID.column, 'site');
     const siteOrg = join(UID.site, 'organization');
     const itemColumns = join(UID.item, 'columns');
-    const item = meta(UID.item);
-    const fp = `i.${col(UID.item, 'firstPublishedAt')}`;
-    const q = knex()(`${column.tableName} as c`)
+    const structure = knex()(`${column.tableName} as c`)
       .join(`${siteJoin.name} as cs`, `cs.${siteJoin.joinColumn.name}`, 'c.id')
       .join(`${meta(UID.site).tableName} as s`, 's.id', `cs.${siteJoin.inverseJoinColumn.name}`)
       .leftJoin(`${siteOrg.name} as so`, `so.${siteOrg.joinColumn.name}`, 's.id')
       .leftJoin(`${meta(UID.organization).tableName} as o`, 'o.id', `so.${siteOrg.inverseJoinColumn.name}`)
-      .leftJoin(`${itemColumns.name} as l`, `l.${itemColumns.inverseJoinColumn.name}`, 'c.id')
-      .leftJoin(`${item.tableName} as i`, function on() {
-        this.on('i.id', '=', `l.${itemColumns.joinColumn.name}`).andOnNotNull('i.published_at');
-      })
       .select(
         'c.id as id', 'c.document_id as documentId', 'c.name as name', `c.${col(UID.column, 'level')} as level`,
         `c.${col(UID.column, 'updateClass')} as updateClass`, `c.${col(UID.column, 'updateIntervalDays')} as updateIntervalDays`,
         's.id as siteId', 's.document_id as siteDocumentId', 's.name as siteName', 'o.document_id as organizationDocumentId', 'o.name as organizationName'
       )
-      .max({ lastPublished: fp })
-      .count({ items: 'i.id' })
-      .groupBy('c.id', 'c.document_id', 'c.name', `c.${col(UID.column, 'level')}`, `c.${col(UID.column, 'updateClass')}`, `c.${col(UID.column, 'updateIntervalDays')}`, 's.id', 's.document_id', 's.name', 'o.document_id', 'o.name')
       .orderBy('s.id')
       .orderBy('c.id');
-    if (scope.organizations) q.whereIn('o.document_id', scope.organizations);
-    return (await q) as Array<Record<string, any>>;
+    if (scope.organizations) structure.whereIn('o.document_id', scope.organizations);
+    const rows = (await structure) as Array<Record<string, any>>;
+    if (!rows.length) return rows;
+    const activity = knex()(`${itemColumns.name} as l`)
+      .join(`${meta(UID.item).tableName} as i`, 'i.id', `l.${itemColumns.joinColumn.name}`)
+      .whereNotNull('i.published_at')
+      .select(`l.${itemColumns.inverseJoinColumn.name} as columnId`)
+      .max({ lastPublished: `i.${col(UID.item, 'firstPublishedAt')}` })
+      .count({ items: '*' })
+      .groupBy(`l.${itemColumns.inverseJoinColumn.name}`);
+    if (scope.organizations) activity.whereIn(`l.${itemColumns.inverseJoinColumn.name}`, rows.map((r) => r.id));
+    const byColumn = new Map(((await activity) as Array<{ columnId: number; lastPublished: unknown; items: number | string }>).map((a) => [Number(a.columnId), a]));
+    return rows.map((r) => ({ ...r, lastPublished: byColumn.get(Number(r.id))?.lastPublished ?? null, items: Number(byColumn.get(Number(r.id))?.items ?? 0) }));
   };
 
   const freshness = async (scope: ResolvedScope) => {
