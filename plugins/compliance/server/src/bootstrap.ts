@@ -15,10 +15,14 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = strapi.db.connection;
   const items = strapi.db.metadata.get(UID.item as never) as unknown as { tableName: string; attributes: Record<string, { columnName?: string }> };
   const c = (a: string) => items.attributes[a]?.columnName ?? a;
-  await knex.raw('CREATE INDEX IF NOT EXISTS ?? ON ?? (??, ??, ??)', ['compliance_items_org_due_idx', items.tableName, c('organizationDocumentId'), c('disclosureDueDate'), c('timeliness')]);
+  // Timeliness panels read draft rows only (one per document): a partial index they can read index-only.
+  await knex.raw('CREATE INDEX IF NOT EXISTS ?? ON ?? (??, ??, ??, ??) WHERE published_at IS NULL', [
+    'compliance_items_draft_timeliness_idx', items.tableName, c('timeliness'), c('disclosureAttribute'), c('organizationDocumentId'), c('disclosureDueDate'),
+  ]);
+  // Expired-but-valid check: published rows by expiry date.
+  await knex.raw('CREATE INDEX IF NOT EXISTS ?? ON ?? (??) WHERE published_at IS NOT NULL', ['compliance_items_published_expiry_idx', items.tableName, c('expiryDate')]);
   // Column freshness: newest first-publish time of published items, read index-only by item id.
   await knex.raw('CREATE INDEX IF NOT EXISTS ?? ON ?? (id, ??) WHERE published_at IS NOT NULL', ['compliance_items_published_idx', items.tableName, c('firstPublishedAt')]);
-  await knex.raw('CREATE INDEX IF NOT EXISTS ?? ON ?? (??, ??)', ['compliance_items_timeliness_idx', items.tableName, c('timeliness'), c('disclosureDueDate')]);
 
   const reminders = strapi.plugin(PLUGIN_ID).service('reminders') as RemindersService;
   await reminders.ensureTables();

@@ -188,18 +188,26 @@ const dashboard = ({ strapi }: { strapi: Core.Strapi }) => {
     };
   };
 
-  const ranking = async (scope: ResolvedScope, fresh: Awaited<ReturnType<typeof freshness>>) => {
+  /** The per-organisation figures of the ranking, read in parallel with the panels. */
+  const rankingInputs = async (scope: ResolvedScope) => {
     const orgQ = knex()(meta(UID.organization).tableName).select('document_id as documentId', 'name', 'code');
     if (scope.organizations) orgQ.whereIn('document_id', scope.organizations);
-    const orgs = (await orgQ) as Array<{ documentId: string; name: string; code: string }>;
     const t = `i.${col(UID.item, 'timeliness')}`;
     const orgCol = `i.${col(UID.item, 'organizationDocumentId')}`;
     const deadlinesOn = !!strapi.plugin('deadlines');
-    const timelyRows = deadlinesOn
-      ? ((await items(scope).whereIn(t, ['on_time', 'late', 'overdue']).select(`${orgCol} as org`, `${t} as timeliness`).count({ n: '*' }).groupBy(orgCol, t)) as Array<{ org: string; timeliness: string; n: number | string }>)
-      : [];
     const reports = service('deadlines', 'reports');
-    const perOrg = reports?.dashboardByOrganization ? await reports.dashboardByOrganization({ organizations: scope.organizations, from: scope.from, to: scope.to }) : null;
+    const [orgs, timelyRows, perOrg] = await Promise.all([
+      orgQ as Promise<Array<{ documentId: string; name: string; code: string }>>,
+      deadlinesOn
+        ? (items(scope).whereIn(t, ['on_time', 'late', 'overdue']).select(`${orgCol} as org`, `${t} as timeliness`).count({ n: '*' }).groupBy(orgCol, t) as Promise<Array<{ org: string; timeliness: string; n: number | string }>>)
+        : Promise.resolve([] as Array<{ org: string; timeliness: string; n: number | string }>),
+      reports?.dashboardByOrganization ? reports.dashboardByOrganization({ organizations: scope.organizations, from: scope.from, to: scope.to }) : Promise.resolve(null),
+    ]);
+    return { orgs, timelyRows, perOrg: perOrg as Record<string, { answered: number; answeredLate: number }> | null, deadlinesOn };
+  };
+
+  const ranking = (inputs: Awaited<ReturnType<typeof rankingInputs>>, fresh: Awaited<ReturnType<typeof freshness>>) => {
+    const { orgs, timelyRows, perOrg, deadlinesOn } = inputs;
     const timely = new Map<string, { on_time: number; due: number }>();
     for (const r of timelyRows) {
       const e = timely.get(r.org) ?? { on_time: 0, due: 0 };
@@ -233,8 +241,8 @@ const dashboard = ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     async summary(query: Record<string, unknown>) {
       const scope = await (strapi.plugin(PLUGIN_ID).service('scope') as ScopeService).resolve(query);
-      const [timelinessPanel, applicationsPanel, interpretationsPanel, regulationsPanel, contentSecurityPanel, freshnessPanel] = await Promise.all([
-        timeliness(scope), applications(scope), interpretations(scope), regulations(scope), contentSecurity(scope), freshness(scope),
+      const [timelinessPanel, applicationsPanel, interpretationsPanel, regulationsPanel, contentSecurityPanel, freshnessPanel, rankingPanel] = await Promise.all([
+        timeliness(scope), applications(scope), interpretations(scope), regulations(scope), contentSecurity(scope), freshness(scope), rankingInputs(scope),
       ]);
       return {
         scope: {
@@ -253,7 +261,7 @@ const dashboard = ({ strapi }: { strapi: Core.Strapi }) => {
           contentSecurity: contentSecurityPanel,
           freshness: { ...freshnessPanel, siteVerdicts: freshnessPanel.siteVerdicts.map(({ columnVerdicts, ...site }) => site) },
         },
-        ranking: await ranking(scope, freshnessPanel),
+        ranking: ranking(rankingPanel, freshnessPanel),
       };
     },
 
