@@ -374,3 +374,13 @@ describe('annual-report reminders', () => {
     expect(smtp.messages.map((m) => m.to)).toEqual([['editor-b@example.gov.cn'], ['office-p@example.gov.cn']]);
   });
 });
+
+describe('column activity', () => {
+  it('is materialised: a new publish shows after the refresh the job (or an old snapshot) runs', async () => {
+    const about = await strapi.db.query('api::column.column').findOne({ where: { code: 'about' } });
+    await item(province.orgs.B.documentId, province.category['major-decisions'], { columns: [about.documentId] }, { firstPublishedAt: daysBefore(1) });
+    expect((await summary(supervisor)).body.data.panels.freshness.blankColumns).toBe(1);
+    await strapi.plugin('compliance').service('column-activity').refresh();
+    expect((await summary(supervisor)).body.data.panels.freshness.blankColumns).toBe(0);
+  });
+});

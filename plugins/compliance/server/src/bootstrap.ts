@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { PLUGIN_ID, UID } from './constants';
 import type { RemindersService } from './services/reminders';
+import type { ColumnActivityService } from './services/column-activity';
 
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await strapi.service('admin::permission').actionProvider.registerMany([
@@ -23,6 +24,13 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await knex.raw('CREATE INDEX IF NOT EXISTS ?? ON ?? (??) WHERE published_at IS NOT NULL', ['compliance_items_published_expiry_idx', items.tableName, c('expiryDate')]);
   // Column freshness: newest first-publish time of published items, read index-only by item id.
   await knex.raw('CREATE INDEX IF NOT EXISTS ?? ON ?? (id, ??) WHERE published_at IS NOT NULL', ['compliance_items_published_idx', items.tableName, c('firstPublishedAt')]);
+
+  const activity = strapi.plugin(PLUGIN_ID).service('column-activity') as ColumnActivityService;
+  await activity.ensureTables();
+  const activityRule = strapi.config.get(`plugin::${PLUGIN_ID}.activityRefreshCron`) as string;
+  if (activityRule) {
+    strapi.cron.add({ complianceColumnActivity: { task: async () => { await activity.refresh(); }, options: { rule: activityRule, tz: 'Asia/Shanghai' } } });
+  }
 
   const reminders = strapi.plugin(PLUGIN_ID).service('reminders') as RemindersService;
   await reminders.ensureTables();

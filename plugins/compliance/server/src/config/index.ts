@@ -12,6 +12,9 @@ export interface ComplianceConfig {
   /** Days before each statutory deadline (31 January departments, 31 March governments) that reminders start. */
   reminderLeadDays: number;
   reminderFrom: string | null;
+  /** Cron rule of the per-column activity refresh ('' disables it) and the age after which the dashboard refreshes it itself. */
+  activityRefreshCron: string;
+  activityMaxAgeMinutes: number;
 }
 
 const schema = Joi.object<ComplianceConfig>({
@@ -25,10 +28,12 @@ const schema = Joi.object<ComplianceConfig>({
   reminderCron: Joi.string().allow('').required(),
   reminderLeadDays: Joi.number().integer().min(1).max(60).required(),
   reminderFrom: Joi.string().email({ tlds: false }).allow(null),
+  activityRefreshCron: Joi.string().allow('').required(),
+  activityMaxAgeMinutes: Joi.number().min(0).max(1440).required(),
 });
 
 export default {
-  default: { inspection: DEFAULT_INSPECTION_RULES, reminderCron: '0 0 9 * * *', reminderLeadDays: 15, reminderFrom: null } satisfies ComplianceConfig,
+  default: { inspection: DEFAULT_INSPECTION_RULES, reminderCron: '0 0 9 * * *', reminderLeadDays: 15, reminderFrom: null, activityRefreshCron: '0 */5 * * * *', activityMaxAgeMinutes: 10 } satisfies ComplianceConfig,
   validator(config: unknown) {
     const { error } = schema.validate(config, { abortEarly: false });
     if (error) throw new Error(`compliance plugin config: ${error.message}`);

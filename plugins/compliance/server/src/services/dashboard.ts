@@ -6,6 +6,7 @@ import { complianceScore, ratio, SCORE_FORMULA, SCORE_WEIGHTS } from '../core/sc
 import { toIsoDay } from '../utils/dates';
 import { refuse } from '../utils/refusals';
 import type { ResolvedScope, ScopeService } from './scope';
+import { ACTIVITY_TABLE, type ColumnActivityService } from './column-activity';
 
 type Meta = { tableName: string; attributes: Record<string, { columnName?: string; joinTable?: { name: string; joinColumn: { name: string }; inverseJoinColumn: { name: string } } }> };
 const TIMELINESS = ['on_time', 'late', 'overdue', 'due_soon', 'pending'] as const;
@@ -117,9 +118,8 @@ const dashboard = ({ strapi }: { strapi: Core.Strapi }) => {
 
   /**
    * Columns of the sites of the organisations in scope (a small query over sites and columns), then
-   * the newest published item and item count per column in one grouped query over the item–column
-   * links (index-only on both sides: the link table's unique (item, column) index and the partial
-   * index on published items' (id, first_published_at) that the bootstrap creates).
+   * their newest published item and item count from the materialised per-column activity (see the
+   * column-activity service; refreshed when older than the configured age).
    */
   const columnFacts = async (scope: ResolvedScope): Promise<Array<Record<string, any>>> => {
     const column = meta(UID.column);
@@ -141,14 +141,9 @@ const dashboard = ({ strapi }: { strapi: Core.Strapi }) => {
     if (scope.organizations) structure.whereIn('o.document_id', scope.organizations);
     const rows = (await structure) as Array<Record<string, any>>;
     if (!rows.length) return rows;
-    const activity = knex()(`${itemColumns.name} as l`)
-      .join(`${meta(UID.item).tableName} as i`, 'i.id', `l.${itemColumns.joinColumn.name}`)
-      .whereNotNull('i.published_at')
-      .select(`l.${itemColumns.inverseJoinColumn.name} as columnId`)
-      .max({ lastPublished: `i.${col(UID.item, 'firstPublishedAt')}` })
-      .count({ items: '*' })
-      .groupBy(`l.${itemColumns.inverseJoinColumn.name}`);
-    if (scope.organizations) activity.whereIn(`l.${itemColumns.inverseJoinColumn.name}`, rows.map((r) => r.id));
+    await (strapi.plugin(PLUGIN_ID).service('column-activity') as ColumnActivityService).ensureFresh();
+    const activity = knex()(ACTIVITY_TABLE).select('column_id as columnId', 'last_published_at as lastPublished', 'items');
+    if (scope.organizations) activity.whereIn('column_id', rows.map((r) => r.id));
     const byColumn = new Map(((await activity) as Array<{ columnId: number; lastPublished: unknown; items: number | string }>).map((a) => [Number(a.columnId), a]));
     return rows.map((r) => ({ ...r, lastPublished: byColumn.get(Number(r.id))?.lastPublished ?? null, items: Number(byColumn.get(Number(r.id))?.items ?? 0) }));
   };
