@@ -2,6 +2,7 @@ import { Badge, Box, Button, Flex, Grid, Modal, SingleSelect, SingleSelectOption
 import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
 import { useEffect, useMemo, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Cell, Legend, Pie, PieChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Link } from 'react-router-dom';
 import { downloadCsv } from '../csv';
 
 type Summary = any;
@@ -99,7 +100,7 @@ export const DashboardPage = () => {
   return (
     <Page.Main>
       <Page.Title>政务公开督查</Page.Title>
-      <Layouts.Header title="政务公开督查看板" subtitle={summary ? `统计截至 ${summary.scope.today}${summary.scope.organizations !== null ? `，范围内机关 ${summary.scope.organizations} 个` : '，全部机关'}` : '加载中…'} />
+      <Layouts.Header title="政务公开督查看板" primaryAction={<Link to="reports">年度报告</Link>} subtitle={summary ? `统计截至 ${summary.scope.today}${summary.scope.organizations !== null ? `，范围内机关 ${summary.scope.organizations} 个` : '，全部机关'}` : '加载中…'} />
       <Layouts.Content>
         <Flex gap={4} paddingBottom={4} alignItems="flex-end" wrap="wrap">
           <Box width="240px">
