@@ -78,3 +78,19 @@ it('shows the API figures, drills into one and exports its entries as CSV', asyn
   expect(csv).toHaveLength(3);
   expect(csv.slice(1).join('\n')).toContain('宁波市逾期发布的决策,宁波市财政局,2026-06-15,/admin/content-manager/collection-types/api::disclosure-item.disclosure-item/');
 }, 180000);
+
+it('generates an annual report from the reports page and downloads its XLSX', async () => {
+  await page.goto(`${base}/admin/plugins/compliance/reports`);
+  await page.getByText('政府信息公开工作年度报告').first().waitFor({ timeout: 60000 });
+  await page.getByLabel('年度').fill('2026');
+  await page.getByLabel('机关代码或区划代码').fill('002482162');
+  await page.getByRole('button', { name: '生成报告' }).click();
+  await page.getByText('杭州市发展和改革委员会2026年政府信息公开工作年度报告').waitFor({ timeout: 30000 });
+  await page.getByText('状态：草稿').waitFor();
+  const stored = await strapi.db.query('plugin::compliance.annual-report').findOne({ where: { reportYear: 2026, scopeCode: '002482162' } });
+  expect(stored.stage).toBe('draft');
+  await page.screenshot({ path: path.join(artifacts, 'compliance-annual-report.png'), fullPage: true });
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 XLSX' }).click()]);
+  const file = fs.readFileSync((await download.path())!);
+  expect(file.subarray(0, 2).toString()).toBe('PK');
+}, 120000);
