@@ -16,7 +16,7 @@ export default {
       to: `plugins/${PLUGIN_ID}/reports`,
       icon: File,
       intlLabel: { id: `${PLUGIN_ID}.reports`, defaultMessage: '年度报告' },
-      Component: () => import('./pages/App'),
+      Component: () => import('./pages/ReportsApp'),
       permissions: [{ action: `plugin::${PLUGIN_ID}.report.read`, subject: null }],
     });
     app.registerPlugin({ id: PLUGIN_ID, name: '政务公开督查' });

@@ -36,7 +36,7 @@ export const ReportsPage = () => {
   return (
     <Page.Main>
       <Page.Title>年度报告</Page.Title>
-      <Layouts.Header title="政府信息公开工作年度报告" subtitle="2021 年格式（国办公开办函〔2021〕30号）" navigationAction={<Link to="..">返回督查看板</Link>} />
+      <Layouts.Header title="政府信息公开工作年度报告" subtitle="2021 年格式（国办公开办函〔2021〕30号）" navigationAction={<Link to="/plugins/compliance">返回督查看板</Link>} />
       <Layouts.Content>
         <Flex gap={3} paddingBottom={4} alignItems="flex-end">
           <Box width="120px"><TextInput aria-label="年度" value={year} onChange={(e: any) => setYear(e.target.value)} name="year" /></Box>
@@ -87,7 +87,7 @@ export const ReportPage = () => {
       <Layouts.Header
         title={`${report.scopeName}${report.reportYear}年政府信息公开工作年度报告`}
         subtitle={`状态：${REPORT_STAGE_LABELS[report.stage as keyof typeof REPORT_STAGE_LABELS]} · 格式 ${report.templateVersion} 版`}
-        navigationAction={<Link to="..">返回列表</Link>}
+        navigationAction={<Link to="/plugins/compliance/reports">返回列表</Link>}
         primaryAction={
           <Flex gap={2}>
             <Button variant="secondary" onClick={() => exportAs('html')}>导出 HTML</Button>
