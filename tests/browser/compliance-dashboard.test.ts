@@ -82,8 +82,8 @@ it('shows the API figures, drills into one and exports its entries as CSV', asyn
 it('generates an annual report from the reports page and downloads its XLSX', async () => {
   await page.goto(`${base}/admin/plugins/compliance/reports`);
   await page.getByText('政府信息公开工作年度报告').first().waitFor({ timeout: 60000 });
-  await page.getByLabel('年度').fill('2026');
-  await page.getByLabel('机关代码或区划代码').fill('002482162');
+  await page.locator('input[name=year]').fill('2026');
+  await page.locator('input[name=target]').fill('002482162');
   await page.getByRole('button', { name: '生成报告' }).click();
   await page.getByText('杭州市发展和改革委员会2026年政府信息公开工作年度报告').waitFor({ timeout: 30000 });
   await page.getByText('状态：草稿').waitFor();

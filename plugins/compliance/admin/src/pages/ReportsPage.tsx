@@ -1,4 +1,4 @@
-import { Badge, Box, Button, Flex, Table, Tbody, Td, TextInput, Textarea, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Badge, Box, Button, Flex, SingleSelect, SingleSelectOption, Table, Tbody, Td, TextInput, Textarea, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
@@ -24,13 +24,14 @@ export const ReportsPage = () => {
   const [rows, setRows] = useState<any[]>([]);
   const [year, setYear] = useState(String(new Date().getFullYear() - 1));
   const [target, setTarget] = useState('');
+  const [kind, setKind] = useState<'organization' | 'region'>('organization');
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     get<any>('/compliance/reports').then((res) => setRows(res.data.data)).catch((e) => setError(errorText(e)));
   }, []);
   const generate = () => {
     setError(null);
-    const body = /^\d{6}(\d{3}){0,2}$/.test(target) ? { year: Number(year), region: target } : { year: Number(year), organization: target };
+    const body = { year: Number(year), [kind]: target.trim() };
     post<any>('/compliance/reports', body).then((res) => navigate(res.data.data.documentId)).catch((e) => setError(errorText(e)));
   };
   return (
@@ -40,6 +41,12 @@ export const ReportsPage = () => {
       <Layouts.Content>
         <Flex gap={3} paddingBottom={4} alignItems="flex-end">
           <Box width="120px"><TextInput aria-label="年度" value={year} onChange={(e: any) => setYear(e.target.value)} name="year" /></Box>
+          <Box width="160px">
+            <SingleSelect aria-label="报告范围" value={kind} onChange={(v: string | number) => setKind(v as 'organization' | 'region')}>
+              <SingleSelectOption value="organization">机关部门</SingleSelectOption>
+              <SingleSelectOption value="region">行政区划</SingleSelectOption>
+            </SingleSelect>
+          </Box>
           <Box width="280px"><TextInput aria-label="机关代码或区划代码" placeholder="机关代码或区划代码" value={target} onChange={(e: any) => setTarget(e.target.value)} name="target" /></Box>
           <Button onClick={generate}>生成报告</Button>
         </Flex>
