@@ -75,4 +75,9 @@ export default ({ env }) => ({
       memoryMaxBytes: env.int('PUBLIC_CACHE_MEMORY_MB', 64) * 1024 * 1024,
     },
   },
+  compliance: {
+    enabled: env.bool('COMPLIANCE_ENABLED', true),
+    resolve: './plugins/compliance',
+    config: { reminderCron: env('COMPLIANCE_REMINDER_CRON', '0 0 9 * * *'), reminderLeadDays: env.int('COMPLIANCE_REMINDER_LEAD_DAYS', 15) },
+  },
 });

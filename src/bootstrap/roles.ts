@@ -48,6 +48,16 @@ const SECURITY = {
   rescan: 'plugin::content-security.rescan.run',
 };
 
+const ANNUAL_REPORT = 'plugin::compliance.annual-report';
+const REVIEW_CASE = 'plugin::compliance.review-case';
+const COMPLIANCE = {
+  dashboard: 'plugin::compliance.dashboard.read',
+  readReport: 'plugin::compliance.report.read',
+  draftReport: 'plugin::compliance.report.draft',
+  approveReport: 'plugin::compliance.report.approve',
+  publishReport: 'plugin::compliance.report.publish',
+};
+
 const CM = (action: string) => `plugin::content-manager.explorer.${action}`;
 const UPLOAD_READ = ['plugin::upload.read', 'plugin::upload.assets.download', 'plugin::upload.assets.copy-link'];
 const UPLOAD_WRITE = ['plugin::upload.assets.create', 'plugin::upload.assets.update'];
@@ -113,6 +123,7 @@ const permissionsFor = (strapi: Core.Strapi, code: string): Permission[] => {
         ...regulationDrafter,
         ...interpretationDrafter,
         ...plain([SECURITY.read, SECURITY.scan, SECURITY.mask]),
+        ...plain([COMPLIANCE.readReport, COMPLIANCE.draftReport]),
       ];
     case ADMIN_ROLES.departmentReviewer.code:
       return [
@@ -128,7 +139,7 @@ const permissionsFor = (strapi: Core.Strapi, code: string): Permission[] => {
         ...interpretationDrafter,
         ownInterpretations('delete'),
         ownInterpretations('publish'),
-        ...plain([LINKAGE.approve]),
+        ...plain([LINKAGE.approve, COMPLIANCE.readReport, COMPLIANCE.draftReport]),
         ...plain([SECURITY.read, SECURITY.scan, SECURITY.mask]),
       ];
     case ADMIN_ROLES.supervisor.code:
@@ -139,10 +150,15 @@ const permissionsFor = (strapi: Core.Strapi, code: string): Permission[] => {
         readAll(CALENDAR_DAY),
         readAll(REGULATION),
         readAll(INTERPRETATION),
+        readAll(ANNUAL_REPORT),
+        readAll(REVIEW_CASE),
+        { action: CM('create'), subject: REVIEW_CASE, properties: { fields: fieldsOf(strapi, REVIEW_CASE).filter((f) => f !== 'organizationDocumentId') } },
+        { action: CM('update'), subject: REVIEW_CASE, properties: { fields: fieldsOf(strapi, REVIEW_CASE).filter((f) => f !== 'organizationDocumentId') } },
         ...plain([...UPLOAD_READ, DEADLINES.readApplications, DEADLINES.readReport, REGULATIONS.read, LINKAGE.read, LINKAGE.metrics]),
         // 政务公开办 keeps the word lists, overrides single findings with a reason and runs rescans.
         ...['read', 'create', 'update', 'delete'].map((action) => ({ action: CM(action), subject: WORD_LIST, properties: action === 'delete' ? {} : { fields: fieldsOf(strapi, WORD_LIST) } })),
         ...plain([SECURITY.read, SECURITY.override, SECURITY.rescan]),
+        ...plain(Object.values(COMPLIANCE)),
       ];
     default:
       return [];
@@ -173,6 +189,8 @@ const PUBLIC_ACTIONS = [
   ...['register', 'counts', 'versions', 'inForce', 'diff'].map((handler) => `plugin::regulation-versions.regulations.${handler}`),
   `${INTERPRETATION}.find`,
   `${INTERPRETATION}.findOne`,
+  'plugin::compliance.reports.publicList',
+  'plugin::compliance.reports.publicGet',
 ];
 
 export const ensurePublicPermissions = async (strapi: Core.Strapi) => {

@@ -127,6 +127,45 @@ const publicRegister = ({ strapi }: { strapi: Core.Strapi }) => {
       const counts = withRefusals(() => annualReportCounts(records, q.year, validityPeriodRules(strapi)));
       return { data: { year: q.year, scope: q.organization ? { organization: q.organization } : q.region ? { region: q.region } : { all: true }, ...counts } };
     },
+
+    /**
+     * Register figures for the compliance dashboard, aggregated in SQL over the stored status:
+     * counts by validity, expiring within `months` (default 6) and past their expiry date but still
+     * stored as in force (the daily status job has not run). Scope: organisation documentIds or null.
+     */
+    async dashboard({ organizations, today = shanghaiToday(), months = 6 }: { organizations: string[] | null; today?: string; months?: number }) {
+      const knex = strapi.db.connection;
+      const meta = strapi.db.metadata.get(UID.regulation) as unknown as { tableName: string; attributes: Record<string, { columnName?: string }> };
+      const col = (name: string) => meta.attributes[name]?.columnName ?? name;
+      const horizon = new Date(`${today}T00:00:00Z`);
+      horizon.setUTCMonth(horizon.getUTCMonth() + months);
+      const until = horizon.toISOString().slice(0, 10);
+      const base = () => {
+        const q = knex(meta.tableName);
+        if (organizations) q.whereIn(col('organizationDocumentId'), organizations);
+        return q;
+      };
+      const list = (q: any) => q.select('document_id as documentId', 'title', `${col('documentNumber')} as documentNumber`, `${col('validity')} as validity`, `${col('expiresOn')} as expiresOn`).orderBy(col('expiresOn'), 'asc').limit(100);
+      const expiring = () => base().whereIn(col('validity'), [...IN_FORCE_STATUSES]).where(col('expiresOn'), '>=', today).where(col('expiresOn'), '<=', until);
+      const staleValid = () => base().whereIn(col('validity'), [...IN_FORCE_STATUSES]).where(col('expiresOn'), '<', today);
+      const count = async (q: any) => Number((await q.count({ n: '*' }).first())?.n ?? 0);
+      const [byValidityRows, expiringCount, expiringRows, staleCount, staleRows] = await Promise.all([
+        base().select(`${col('validity')} as validity`).count({ n: '*' }).groupBy(col('validity')),
+        count(expiring()),
+        list(expiring()),
+        count(staleValid()),
+        list(staleValid()),
+      ]);
+      const fix = (rows: Array<Record<string, unknown>>) => rows.map((r) => ({ ...r, expiresOn: toIsoDay(r.expiresOn) }));
+      return {
+        uid: UID.regulation,
+        today,
+        byValidity: Object.fromEntries((byValidityRows as Array<{ validity: string | null; n: number | string }>).map((r) => [r.validity ?? 'unknown', Number(r.n)])),
+        expiringWithinMonths: months,
+        expiring: { count: expiringCount, items: fix(expiringRows) },
+        expiredStillValid: { count: staleCount, items: fix(staleRows) },
+      };
+    },
   };
 };
 

@@ -1,0 +1,4 @@
+import annualReport from './annual-report';
+import reviewCase from './review-case';
+
+export default { 'annual-report': annualReport, 'review-case': reviewCase };

@@ -1,0 +1,4 @@
+import dashboard from './dashboard';
+import reports from './reports';
+
+export default { dashboard, reports };
