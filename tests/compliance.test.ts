@@ -396,5 +396,14 @@ describe('content-security panel', () => {
     expect(after.documents.scanned).toBe(before.documents.scanned + 1);
     const ningbo = (await summary(supervisor, '&organization=002489001')).body.data.panels.contentSecurity;
     expect(ningbo.documents.withFindings).toBe(0);
+
+    // The figure drills down to the document, with its edit link.
+    const entries = await http().get('/compliance/entries?panel=contentSecurity&metric=withFindings').set(as(supervisor));
+    expect(entries.status).toBe(200);
+    expect(entries.body.data.total).toBe(after.documents.withFindings);
+    const listed = entries.body.data.items.find((i: { title: string }) => i.title === '联系人名单');
+    expect(listed).toMatchObject({ uid: UID.item, organization: province.orgs.A.name, findings: 1, blocking: 1 });
+    expect(listed.editUrl).toContain(`${UID.item}/${listed.documentId}`);
+    expect((await http().get('/compliance/entries?panel=contentSecurity&metric=overrides').set(as(supervisor))).body.data).toMatchObject({ total: 0, items: [] });
   });
 });

@@ -196,9 +196,9 @@ export const DashboardPage = () => {
             <Grid.Item col={6} s={12} alignItems="stretch">
               <Panel title="内容安全" available={p.contentSecurity.available} plugin="内容安全（content-security）" testId="panel-content-security">
                 <Flex gap={3} wrap="wrap">
-                  <Figure label="发现问题" value={p.contentSecurity.findings?.total ?? '—'} onDrill={onDrill} testId="figure-security-findings" />
-                  <Figure label="未处理" value={p.contentSecurity.findings?.open ?? '—'} onDrill={onDrill} testId="figure-security-open" />
-                  <Figure label="人工放行" value={p.contentSecurity.overrides?.total ?? '—'} onDrill={onDrill} testId="figure-security-overrides" />
+                  <Figure label="发现问题" value={p.contentSecurity.findings?.total ?? '—'} drill={{ panel: 'contentSecurity', metric: 'withFindings', label: '有问题的内容' }} onDrill={onDrill} testId="figure-security-findings" />
+                  <Figure label="未处理" value={p.contentSecurity.findings?.open ?? '—'} drill={{ panel: 'contentSecurity', metric: 'open', label: '未处理的问题' }} onDrill={onDrill} testId="figure-security-open" />
+                  <Figure label="人工放行" value={p.contentSecurity.overrides?.total ?? '—'} drill={{ panel: 'contentSecurity', metric: 'overrides', label: '人工放行' }} onDrill={onDrill} testId="figure-security-overrides" />
                 </Flex>
               </Panel>
             </Grid.Item>

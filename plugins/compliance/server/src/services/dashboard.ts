@@ -263,7 +263,7 @@ const dashboard = ({ strapi }: { strapi: Core.Strapi }) => {
     /** The entries behind one figure of the summary, each with a link to its edit page. */
     async entries(query: Record<string, unknown>) {
       const scope = await (strapi.plugin(PLUGIN_ID).service('scope') as ScopeService).resolve(query, {
-        panel: Joi.string().valid('timeliness', 'applications', 'interpretations', 'regulations', 'freshness').required(),
+        panel: Joi.string().valid('timeliness', 'applications', 'interpretations', 'regulations', 'contentSecurity', 'freshness').required(),
         metric: Joi.string().pattern(/^[a-zA-Z_]+(:[a-z_0-9]+)?$/).required(),
         site: Joi.string().max(64),
         limit: Joi.number().integer().min(1).max(1000).default(100),
@@ -322,6 +322,13 @@ const dashboard = ({ strapi }: { strapi: Core.Strapi }) => {
         if (!source) return bad();
         const names = await orgNames(source.list.items.map((r: { organizationDocumentId: string }) => r.organizationDocumentId));
         result = { total: source.list.count, items: source.list.items.map((r: Record<string, any>) => ({ ...r, organization: names.get(r.organizationDocumentId) ?? null, editUrl: editUrl(source.uid, r.documentId) })) };
+      } else if (panel === 'contentSecurity') {
+        const findings = service('content-security', 'findings');
+        if (!findings?.dashboardEntries) return { available: false, total: 0, items: [] };
+        const answer = await findings.dashboardEntries({ organizations: scope.organizations, from: scope.from, to: scope.to, metric, limit, offset });
+        if (!answer) return bad();
+        const names = await orgNames(answer.items.map((r: { organizationDocumentId?: string }) => r.organizationDocumentId).filter(Boolean));
+        result = { total: answer.total, items: answer.items.map((r: Record<string, any>) => ({ ...r, organization: names.get(r.organizationDocumentId) ?? null, editUrl: editUrl(r.uid, r.documentId) })) };
       } else {
         if (!['stale', 'blank', 'staleVeto'].includes(metric)) return bad();
         const fresh = await freshness(scope);
