@@ -3,8 +3,7 @@ import path from 'path';
 import request from 'supertest';
 import type { Browser, Page } from 'playwright-core';
 import type { Core } from '@strapi/strapi';
-import { startStrapi, stopStrapi } from '../helpers/strapi';
-import { logIn, openAdminBrowser } from '../helpers/browser';
+import { logIn, openAdminBrowser, startAdminStrapi, stopAdminBrowser } from '../helpers/browser';
 import { adminAccount, buildProvince, createItem, UID } from '../helpers/fixtures';
 
 /**
@@ -20,8 +19,7 @@ let supervisor: { token: string };
 const artifacts = path.resolve(__dirname, '..', 'artifacts');
 
 beforeAll(async () => {
-  process.env.PORT = '0';
-  strapi = await startStrapi('browser-compliance', { serveAdminPanel: true });
+  strapi = await startAdminStrapi('browser-compliance');
   const province = await buildProvince(strapi);
   const { A, B } = province.orgs;
   const item = async (org: string, timeliness: string, title: string) => {
@@ -37,11 +35,7 @@ beforeAll(async () => {
   ({ browser, page, base } = await openAdminBrowser(strapi));
 }, 180000);
 
-afterAll(async () => {
-  await browser?.close();
-  await stopStrapi(strapi);
-  delete process.env.PORT;
-});
+afterAll(() => stopAdminBrowser(browser, strapi));
 
 it('shows the API figures, drills into one and exports its entries as CSV', async () => {
   const api = (await request(strapi.server.httpServer).get('/compliance/summary').set({ Authorization: `Bearer ${supervisor.token}` })).body.data;

@@ -1,7 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import type { Core } from '@strapi/strapi';
-import { startStrapi, stopStrapi } from '../helpers/strapi';
-import { logIn, openAdminBrowser } from '../helpers/browser';
+import { logIn, openAdminBrowser, startAdminStrapi, stopAdminBrowser } from '../helpers/browser';
 import { buildProvince, createItem, PASSWORD } from '../helpers/fixtures';
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { ensureAdminUser } = require('../../scripts/lib/accounts');
@@ -19,8 +18,7 @@ let documentId: string;
 const ITEMS = 'api::disclosure-item.disclosure-item';
 
 beforeAll(async () => {
-  process.env.PORT = '0';
-  strapi = await startStrapi('browser-content-security', { serveAdminPanel: true });
+  strapi = await startAdminStrapi('browser-content-security');
   const province = await buildProvince(strapi);
   await ensureAdminUser(strapi, { email: 'masker@example.gov.cn', password: PASSWORD, firstname: '钱', roleCode: 'department-reviewer', organizationDocumentIds: [province.orgs.A.documentId] });
   ({ documentId } = await createItem(strapi, {
@@ -32,11 +30,7 @@ beforeAll(async () => {
   ({ browser, page, base } = await openAdminBrowser(strapi));
 }, 180000);
 
-afterAll(async () => {
-  await browser?.close();
-  await stopStrapi(strapi);
-  delete process.env.PORT;
-});
+afterAll(() => stopAdminBrowser(browser, strapi));
 
 it('shows the masked finding of the draft and masks and publishes from the panel', async () => {
   await logIn(page, base, 'masker@example.gov.cn');

@@ -1,7 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import type { Core } from '@strapi/strapi';
-import { startStrapi, stopStrapi } from '../helpers/strapi';
-import { logIn, openAdminBrowser } from '../helpers/browser';
+import { logIn, openAdminBrowser, startAdminStrapi, stopAdminBrowser } from '../helpers/browser';
 import { buildProvince, PASSWORD } from '../helpers/fixtures';
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { ensureAdminUser } = require('../../scripts/lib/accounts');
@@ -18,8 +17,7 @@ let base: string;
 let trackingCode: string;
 
 beforeAll(async () => {
-  process.env.PORT = '0';
-  strapi = await startStrapi('browser-desk', { serveAdminPanel: true });
+  strapi = await startAdminStrapi('browser-desk');
   const province = await buildProvince(strapi);
   await ensureAdminUser(strapi, { email: 'desk@example.gov.cn', password: PASSWORD, firstname: '王', roleCode: 'department-reviewer', organizationDocumentIds: [province.orgs.A.documentId] });
   const applications = strapi.plugin('deadlines').service('applications');
@@ -33,11 +31,7 @@ beforeAll(async () => {
   ({ browser, page, base } = await openAdminBrowser(strapi));
 }, 180000);
 
-afterAll(async () => {
-  await browser?.close();
-  await stopStrapi(strapi);
-  delete process.env.PORT;
-});
+afterAll(() => stopAdminBrowser(browser, strapi));
 
 it('lists the overdue application first and records a step from its page', async () => {
   await logIn(page, base, 'desk@example.gov.cn');

@@ -1,7 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import type { Core } from '@strapi/strapi';
-import { startStrapi, stopStrapi } from '../helpers/strapi';
-import { logIn, openAdminBrowser } from '../helpers/browser';
+import { logIn, openAdminBrowser, startAdminStrapi, stopAdminBrowser } from '../helpers/browser';
 import { buildProvince, createItem, PASSWORD } from '../helpers/fixtures';
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { ensureAdminUser } = require('../../scripts/lib/accounts');
@@ -22,8 +21,7 @@ const ITEMS = 'api::disclosure-item.disclosure-item';
 const INTERPRETATIONS = 'plugin::policy-linkage.interpretation';
 
 beforeAll(async () => {
-  process.env.PORT = '0';
-  strapi = await startStrapi('browser-policy-review', { serveAdminPanel: true });
+  strapi = await startAdminStrapi('browser-policy-review');
   const province = await buildProvince(strapi);
   await ensureAdminUser(strapi, { email: 'review@example.gov.cn', password: PASSWORD, firstname: '李', roleCode: 'department-reviewer', organizationDocumentIds: [province.orgs.A.documentId] });
   policy = await createItem(strapi, { title: '关于支持民营企业发展的若干措施', organization: province.orgs.A.documentId, category: province.category['important-policies'], body: '第一条 对新设企业给予补助。' });
@@ -40,11 +38,7 @@ beforeAll(async () => {
   ({ browser, page, base } = await openAdminBrowser(strapi));
 }, 180000);
 
-afterAll(async () => {
-  await browser?.close();
-  await stopStrapi(strapi);
-  delete process.env.PORT;
-});
+afterAll(() => stopAdminBrowser(browser, strapi));
 
 it('takes a policy and its interpretation through review and releases them together', async () => {
   await logIn(page, base, 'review@example.gov.cn');

@@ -1,7 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import type { Core } from '@strapi/strapi';
-import { startStrapi, stopStrapi } from '../helpers/strapi';
-import { logIn, openAdminBrowser } from '../helpers/browser';
+import { logIn, openAdminBrowser, startAdminStrapi, stopAdminBrowser } from '../helpers/browser';
 import { buildProvince, PASSWORD } from '../helpers/fixtures';
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { ensureAdminUser } = require('../../scripts/lib/accounts');
@@ -17,8 +16,7 @@ let base: string;
 let documentId: string;
 
 beforeAll(async () => {
-  process.env.PORT = '0';
-  strapi = await startStrapi('browser-regulation', { serveAdminPanel: true });
+  strapi = await startAdminStrapi('browser-regulation');
   const province = await buildProvince(strapi);
   await ensureAdminUser(strapi, { email: 'drafter@example.gov.cn', password: PASSWORD, firstname: '赵', roleCode: 'department-editor', organizationDocumentIds: [province.orgs.A.documentId] });
   ({ documentId } = (await strapi.documents('plugin::regulation-versions.regulation' as never).create({
@@ -32,11 +30,7 @@ beforeAll(async () => {
   ({ browser, page, base } = await openAdminBrowser(strapi));
 }, 180000);
 
-afterAll(async () => {
-  await browser?.close();
-  await stopStrapi(strapi);
-  delete process.env.PORT;
-});
+afterAll(() => stopAdminBrowser(browser, strapi));
 
 it('publishes a draft version from the timeline panel', async () => {
   await logIn(page, base, 'drafter@example.gov.cn');

@@ -1,6 +1,19 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { Core } from '@strapi/strapi';
 import { PASSWORD } from './fixtures';
+import { startStrapi, stopStrapi } from './strapi';
+
+/** One Strapi per browser test file, serving the built admin panel on a free port. */
+export const startAdminStrapi = (label: string): Promise<Core.Strapi> => {
+  process.env.PORT = '0';
+  return startStrapi(label, { serveAdminPanel: true });
+};
+
+export const stopAdminBrowser = async (browser: Browser | undefined, strapi: Core.Strapi | undefined) => {
+  await browser?.close();
+  await stopStrapi(strapi);
+  delete process.env.PORT;
+};
 
 /** Starts the app's HTTP server and Debian's headless chromium (flags for this sandbox) on a fresh page. */
 export const openAdminBrowser = async (strapi: Core.Strapi): Promise<{ browser: Browser; page: Page; base: string }> => {
