@@ -238,6 +238,7 @@ async function generateItems(strapi, { orgs, leaves }) {
         [c('nonDisclosureReason')]: attribute === 'proactive' ? null : '涉及第三方合法权益',
         [c('internalNote')]: null,
         [c('organizationDocumentId')]: org.documentId,
+        [c('categoryCode')]: category.code,
         [c('disclosureDueDate')]: attribute === 'proactive' ? isoDay(formed + 28 * DAY) : null,
         [c('timeliness')]: attribute !== 'proactive' ? 'not_applicable' : isPublished ? 'on_time' : 'overdue',
         [c('daysLate')]: null,

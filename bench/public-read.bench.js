@@ -11,10 +11,15 @@
  *
  * Targets (issue 8): uncached costs ≤ 10% of plain's throughput and p50 < 10 ms at 1 connection;
  * cached ≥ 20× plain; server RSS < 600 MB. Prints JSON lines; exits 1 when a target is missed.
+ * Mode `ceiling` in the output is a bare Node.js server sending the cached answer's number of bytes:
+ * the most the load generator reaches on this machine, next to which the cached figures are read.
  */
 const fs = require('fs');
 const path = require('path');
-const { MODES, CONNECTIONS, ITEMS, DATABASE, ensureDatabase, compile, startServer, load, getJson } = require('./lib/load');
+const { MODES, CONNECTIONS, ITEMS, DATABASE, ensureDatabase, compile, startServer, startCeilingServer, load, getJson } = require('./lib/load');
+
+// After the cached runs of each scenario, the same load against a bare Node.js server (BENCH_CEILING=false skips it).
+const CEILING = process.env.BENCH_CEILING !== 'false';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -98,6 +103,20 @@ async function requestsFor(server, scenario, itemIds) {
           results.push(figures);
           console.log(JSON.stringify(figures));
         }
+        // Cached hits are as cheap as an answer gets: what would a bare server of the same body size reach?
+        if (mode === 'cached' && CEILING) {
+          const bytes = results.find((r) => r.benchmark === scenario && r.mode === mode).bytesPerResponse;
+          const ceiling = await startCeilingServer(bytes);
+          try {
+            for (const connections of CONNECTIONS) {
+              const figures = await load(ceiling, { name: scenario, connections, requests: [{ method: 'GET', path: '/' }] });
+              results.push(figures);
+              console.log(JSON.stringify(figures));
+            }
+          } finally {
+            await ceiling.stop();
+          }
+        }
       }
     } finally {
       await server.stop();
@@ -111,7 +130,7 @@ async function requestsFor(server, scenario, itemIds) {
   for (const scenario of scenarios) for (const connections of CONNECTIONS) {
     const plain = find(scenario, 'plain', connections);
     if (!plain) continue;
-    for (const mode of modes.filter((m) => m !== 'plain')) {
+    for (const mode of [...modes.filter((m) => m !== 'plain'), 'ceiling']) {
       const r = find(scenario, mode, connections);
       if (!r) continue;
       const ratio = Math.round((r.requestsPerSecond / plain.requestsPerSecond) * 100) / 100;

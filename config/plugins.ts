@@ -73,6 +73,7 @@ export default ({ env }) => ({
       ttlSeconds: env.int('PUBLIC_CACHE_TTL_SECONDS', 3600),
       maxAgeSeconds: env.int('PUBLIC_CACHE_MAX_AGE_SECONDS', 0),
       memoryMaxBytes: env.int('PUBLIC_CACHE_MEMORY_MB', 64) * 1024 * 1024,
+      fastPath: env.bool('PUBLIC_CACHE_FAST_PATH', true),
     },
   },
   compliance: {

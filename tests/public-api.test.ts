@@ -74,6 +74,43 @@ describe('public catalogue list', () => {
   });
 });
 
+describe('category filters on the item\'s own column', () => {
+  const CATEGORIES = 'api::disclosure-category.disclosure-category';
+  const byCode = async (code: string) => titles(await http().get(`/api/disclosure-items?filters[category][code][$eq]=${code}&pagination[pageSize]=50`));
+  const byCodeGraphql = async (code: string) => {
+    const res = await http().post('/graphql').send({ query: `{ disclosureItems(filters: { category: { code: { eq: "${code}" } } }) { title category { code } } }` });
+    return res.body.data.disclosureItems.map((i: { title: string }) => i.title).sort();
+  };
+
+  it('follows an item moved to another category, a category re-coded and a category deleted', async () => {
+    const categories = strapi.documents(CATEGORIES as never);
+    const temp = (await categories.create({ data: { code: 'temp-notices', name: '临时公告', disclosureLimitDays: 20 } } as never)) as { documentId: string };
+    const item = await createItem(strapi, { title: '临时公告一', organization: province.orgs.A.documentId, category: temp.documentId }, true);
+    await createItem(strapi, { title: '临时公告二', organization: province.orgs.A.documentId, category: temp.documentId }, true);
+    expect(await byCode('temp-notices')).toEqual(['临时公告一', '临时公告二']);
+    expect(await byCodeGraphql('temp-notices')).toEqual(['临时公告一', '临时公告二']);
+    // The copy is internal: never in a public answer, never a public filter.
+    const list = await http().get('/api/disclosure-items?filters[category][code][$eq]=temp-notices');
+    expect(list.body.data[0]).not.toHaveProperty('categoryCode');
+    expect((await http().get('/api/disclosure-items?filters[categoryCode][$eq]=temp-notices')).status).toBe(400);
+
+    await categories.update({ documentId: temp.documentId, data: { code: 'temp-announcements' } } as never);
+    expect(await byCode('temp-notices')).toEqual([]);
+    expect(await byCode('temp-announcements')).toEqual(['临时公告一', '临时公告二']);
+
+    const items = strapi.documents(ITEMS as never);
+    await items.update({ documentId: item.documentId, data: { category: province.category['rules'] } } as never);
+    await items.publish({ documentId: item.documentId } as never);
+    expect(await byCode('temp-announcements')).toEqual(['临时公告二']);
+    expect(await byCode('rules')).toContain('临时公告一');
+    expect(titles(await http().get('/api/disclosure-items?category=rules&pagination[pageSize]=50'))).toContain('临时公告一');
+
+    await categories.delete({ documentId: temp.documentId } as never);
+    expect(await byCode('temp-announcements')).toEqual([]);
+    expect(await byCodeGraphql('temp-announcements')).toEqual([]);
+  });
+});
+
 describe('plans aggregation (key-point task 1.1)', () => {
   it('returns every published plan under a region with its organisation and region', async () => {
     const res = await http().get('/api/catalogue/plans?region=330100');

@@ -162,6 +162,63 @@ describe('REST reads', () => {
   });
 });
 
+describe('hits served in front of the pipeline', () => {
+  const stats = () => ({ ...(strapi.plugin('public-cache').service('cache') as { stats: Record<string, number> }).stats });
+  const OWN = new Set(['date', 'etag', 'x-cache', 'content-length', 'connection', 'keep-alive']);
+  const pipelineHeaders = (res: request.Response) => Object.fromEntries(Object.entries(res.headers).filter(([name]) => !OWN.has(name)));
+
+  it('answers a repeated GET before Koa with exactly the headers the pipeline gave the first answer', async () => {
+    const path = '/api/regions?pagination[pageSize]=2&sort[0]=code:asc';
+    const miss = await http().get(path);
+    expect(miss.headers['x-cache']).toBe('MISS');
+    // What strapi::security and strapi::poweredBy add, which a hit must not lose.
+    expect(miss.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(miss.headers['x-powered-by']).toBe('Strapi <strapi.io>');
+    const before = stats();
+    const hit = await http().get(path);
+    expect(hit.headers['x-cache']).toBe('HIT');
+    expect(stats().fastHits).toBe(before.fastHits + 1);
+    expect(pipelineHeaders(hit)).toEqual(pipelineHeaders(miss));
+    expect(hit.headers.vary).toBe('Origin, Authorization');
+    expect(hit.text).toBe(miss.text);
+    expect(Number(hit.headers['content-length'])).toBe(Buffer.byteLength(miss.text));
+
+    const notModified = await http().get(path).set('If-None-Match', miss.headers.etag);
+    expect(notModified.status).toBe(304);
+    expect(stats().fastHits).toBe(before.fastHits + 2);
+  });
+
+  it('keeps one answer per Origin, each with its own CORS headers', async () => {
+    const path = '/api/regions?pagination[pageSize]=3&sort[0]=code:asc';
+    const origin = 'https://www.zj.gov.cn';
+    const plainMiss = await http().get(path);
+    expect(plainMiss.headers['access-control-allow-origin']).not.toBe(origin);
+    const corsMiss = await http().get(path).set('Origin', origin);
+    expect(corsMiss.headers['x-cache']).toBe('MISS');
+    expect(corsMiss.headers['access-control-allow-origin']).toBe(origin);
+    const corsHit = await http().get(path).set('Origin', origin);
+    expect(corsHit.headers['x-cache']).toBe('HIT');
+    expect(corsHit.headers['access-control-allow-origin']).toBe(origin);
+    const plainHit = await http().get(path);
+    expect(plainHit.headers['x-cache']).toBe('HIT');
+    expect(plainHit.headers['access-control-allow-origin']).toBe(plainMiss.headers['access-control-allow-origin']);
+  });
+
+  it('never answers a request with credentials from the front, and refuses a broken GraphQL body with 400', async () => {
+    const path = '/api/regions?pagination[pageSize]=4';
+    await warm(path);
+    const before = stats();
+    const withToken = await http().get(path).set('Authorization', 'Bearer not-a-token');
+    expect(withToken.status).toBe(401);
+    expect(withToken.headers['x-cache']).toBeUndefined();
+    expect(stats().fastHits).toBe(before.fastHits);
+
+    const broken = await http().post('/graphql').set('Content-Type', 'application/json').send('{"query": ');
+    expect(broken.status).toBe(400);
+    expect(broken.body.error.details.code).toBe('GRAPHQL_BODY_INVALID');
+  });
+});
+
 describe('never cached', () => {
   it('does not answer or store authenticated requests', async () => {
     const token = await strapi.service('admin::api-token').create({ name: 'cache-test', type: 'read-only', lifespan: null, permissions: [] } as never);

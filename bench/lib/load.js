@@ -54,6 +54,31 @@ async function compile() {
   await compileStrapi({ appDir });
 }
 
+/** A bare Node.js server answering `bytes`-sized bodies (lib/ceiling-server.js): what the load generator can reach here. */
+async function startCeilingServer(bytes) {
+  const child = spawn(process.execPath, [path.join(__dirname, 'ceiling-server.js'), String(bytes)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let output = '';
+  const port = await new Promise((resolve, reject) => {
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+      const ready = /READY (\d+)/.exec(output);
+      if (ready) resolve(Number(ready[1]));
+    });
+    child.on('exit', (code) => reject(new Error(`ceiling server exited ${code}`)));
+  });
+  return {
+    mode: 'ceiling',
+    pid: child.pid,
+    url: `http://127.0.0.1:${port}`,
+    async stop() {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
 async function startServer(mode) {
   const env = {
     ...process.env,
@@ -119,6 +144,7 @@ async function load(server, { name, connections, requests, duration = DURATION }
     p99ms: result.latency.p99,
     errors: result.errors + result.timeouts + result.non2xx,
     total: result.requests.total,
+    bytesPerResponse: Math.round(result.throughput.total / Math.max(1, result.requests.total)),
     serverRssMb: Math.round(maxRss),
   };
 }
@@ -138,4 +164,4 @@ const getJson = async (server, urlPath) => {
   return res.json();
 };
 
-module.exports = { MODES, CONNECTIONS, DURATION, ITEMS, DATABASE, ensureDatabase, compile, startServer, load, adminToken, getJson };
+module.exports = { MODES, CONNECTIONS, DURATION, ITEMS, DATABASE, ensureDatabase, compile, startServer, startCeilingServer, load, adminToken, getJson };

@@ -20,7 +20,7 @@ export const FIELD_LABELS: Record<string, Record<string, string>> = {
     title: '标题', indexNumber: '索引号', organization: '发布机构', issuingOrgan: '发文机关', documentNumber: '发文字号', category: '公开目录分类', topic: '主题分类',
     keywords: '主题词', summary: '内容概述', body: '正文', attachments: '附件', columns: '所属栏目', writtenDate: '成文日期', formedDate: '形成（变更）日期',
     firstPublishedAt: '首次发布时间', effectiveDate: '实施日期', expiryDate: '废止日期', validity: '有效性', disclosureAttribute: '公开方式',
-    nonDisclosureReason: '不公开（依申请公开）理由', details: '分类专用信息', internalNote: '内部备注', organizationDocumentId: '机关标识（系统）',
+    nonDisclosureReason: '不公开（依申请公开）理由', details: '分类专用信息', internalNote: '内部备注', organizationDocumentId: '机关标识（系统）', categoryCode: '分类代码（系统）',
     disclosureDueDate: '公开期限', timeliness: '公开及时性', daysLate: '逾期工作日数', interpretations: '政策解读',
   },
   'plugin::policy-linkage.interpretation': {
@@ -56,7 +56,7 @@ export const READ_ONLY_FIELDS: Record<string, string[]> = {
 
 /** Fields kept out of the admin form altogether. */
 export const HIDDEN_FIELDS: Record<string, string[]> = {
-  'api::disclosure-item.disclosure-item': ['organizationDocumentId', 'interpretations'],
+  'api::disclosure-item.disclosure-item': ['organizationDocumentId', 'categoryCode', 'interpretations'],
   'plugin::policy-linkage.interpretation': ['organizationDocumentId'],
   'plugin::regulation-versions.regulation': ['organizationDocumentId', 'regionPath', 'reviewRemindedFor', 'versions', 'events'],
   'plugin::deadlines.application': ['accessSecretHash', 'organizationDocumentId'],

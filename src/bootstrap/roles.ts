@@ -15,7 +15,7 @@ const REFERENCE_TYPES = [
 export const OWN_ORGANIZATION = 'plugin::catalogue.own-organization';
 
 /** Fields the system writes: readable by everyone who reads the item, never writable through the form. */
-const SYSTEM_FIELDS = ['indexNumber', 'firstPublishedAt', 'organizationDocumentId', 'validity', 'disclosureDueDate', 'timeliness', 'daysLate', 'interpretations'];
+const SYSTEM_FIELDS = ['indexNumber', 'firstPublishedAt', 'organizationDocumentId', 'categoryCode', 'validity', 'disclosureDueDate', 'timeliness', 'daysLate', 'interpretations'];
 
 const APPLICATION = 'plugin::deadlines.application';
 const CALENDAR_DAY = 'plugin::deadlines.calendar-day';

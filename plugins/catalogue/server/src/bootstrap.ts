@@ -12,6 +12,20 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   const items = strapi.db.metadata.get(UID.item).tableName;
   await strapi.db.connection.raw('CREATE INDEX IF NOT EXISTS ?? ON ?? (??)', [`${items}_index_number_idx`, items, 'index_number']);
   await strapi.db.connection.raw('CREATE INDEX IF NOT EXISTS ?? ON ?? (?? DESC, ??) WHERE ?? IS NOT NULL', [`${items}_public_order_idx`, items, 'first_published_at', 'id', 'published_at']);
+  // The public list's filters on the item's own columns (core/public-filters), each in list order
+  // and covering the count Strapi runs for the pagination total.
+  for (const column of ['category_code', 'organization_document_id', 'topic']) {
+    await strapi.db.connection.raw('CREATE INDEX IF NOT EXISTS ?? ON ?? (??, ??, ?? DESC, ??) WHERE ?? IS NOT NULL', [
+      `${items}_public_${column}_idx`,
+      items,
+      column,
+      'disclosure_attribute',
+      'first_published_at',
+      'id',
+      'published_at',
+    ]);
+  }
+  await backfillCategoryCodes(strapi);
 
   const scope = strapi.plugin(PLUGIN_ID).service('organization-scope') as OrganizationScopeService;
   await strapi.service('admin::permission').conditionProvider.register({
@@ -20,6 +34,23 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
     plugin: PLUGIN_ID,
     handler: (user: { id: number }) => scope.permissionQuery(user.id),
   });
+};
+
+/**
+ * Items stored before `categoryCode` existed get it from their category, once per database (a
+ * flag in Strapi's store): later writes keep it themselves.
+ */
+const backfillCategoryCodes = async (strapi: Core.Strapi) => {
+  const flag = strapi.store({ type: 'plugin', name: PLUGIN_ID, key: 'category-code-backfilled' });
+  if (await flag.get({})) return;
+  const item = strapi.db.metadata.get(UID.item);
+  const link = (item.attributes.category as unknown as { joinTable: { name: string; joinColumn: { name: string }; inverseJoinColumn: { name: string } } }).joinTable;
+  const categories = strapi.db.metadata.get(UID.category).tableName;
+  await strapi.db.connection.raw(
+    'UPDATE ?? SET ?? = (SELECT c.?? FROM ?? l JOIN ?? c ON c.?? = l.?? WHERE l.?? = ??.??) WHERE ?? IS NULL',
+    [item.tableName, 'category_code', 'code', link.name, categories, 'id', link.inverseJoinColumn.name, link.joinColumn.name, item.tableName, 'id', 'category_code']
+  );
+  await flag.set({ value: true });
 };
 
 export default bootstrap;

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { categoryCodes } from './middlewares/category-codes';
 import { columnDefaults } from './middlewares/column-defaults';
 import { disclosureItemRules } from './middlewares/disclosure-item-rules';
 import { publicVisibility } from './middlewares/public-visibility';
@@ -10,6 +11,7 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
   strapi.documents.use(disclosureItemRules(strapi) as never);
   strapi.documents.use(regionRules(strapi) as never);
   strapi.documents.use(columnDefaults(strapi) as never);
+  strapi.documents.use(categoryCodes(strapi) as never);
 };
 
 export default register;

@@ -1,12 +1,24 @@
 import type { Core } from '@strapi/strapi';
 import { PLUGIN } from './constants';
+import { installFastPath } from './fast-path';
 import type { CacheService } from './services/cache';
+
+let uninstallFastPath: (() => void) | null = null;
 
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   const cache = strapi.plugin(PLUGIN).service('cache') as CacheService;
   await cache.start();
   // Whatever bootstrap wrote before the store existed (seeds, permissions) is in the database already; start clean.
   await cache.invalidate();
+  if (cache.settings.fastPath && strapi.server?.httpServer) {
+    const graphqlEndpoint = (strapi.config.get('plugin::graphql.endpoint') as string) || '/graphql';
+    uninstallFastPath = installFastPath(strapi.server.httpServer as never, cache, graphqlEndpoint);
+  }
+};
+
+export const removeFastPath = () => {
+  uninstallFastPath?.();
+  uninstallFastPath = null;
 };
 
 export default bootstrap;

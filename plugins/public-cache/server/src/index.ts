@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import bootstrap from './bootstrap';
+import bootstrap, { removeFastPath } from './bootstrap';
 import config from './config';
 import { PLUGIN } from './constants';
 import middlewares from './middlewares';
@@ -11,6 +11,7 @@ export default {
   register,
   bootstrap,
   async destroy({ strapi }: { strapi: Core.Strapi }) {
+    removeFastPath();
     await (strapi.plugin(PLUGIN).service('cache') as CacheService).stop();
   },
   config,

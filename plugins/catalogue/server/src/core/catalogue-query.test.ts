@@ -26,12 +26,19 @@ describe('public catalogue query parameters', () => {
     expect(parsed.ok ? [] : parsed.errors.map((e) => e.path[0])).toEqual(['to']);
   });
 
-  it('turns a region into a subtree match and dates into Shanghai day bounds', () => {
-    const filters = catalogueFilters({ region: '330100', from: '2026-01-01', to: '2026-01-31' });
+  it('turns a region into its organisations and dates into Shanghai day bounds', () => {
+    const filters = catalogueFilters({ region: '330100', from: '2026-01-01', to: '2026-01-31' }, { regionOrganizationDocumentIds: ['a1', 'b2'] });
     expect(filters).toEqual([
-      { organization: { region: { path: { $contains: '/330100/' } } } },
+      { organizationDocumentId: { $in: ['a1', 'b2'] } },
       { firstPublishedAt: { $gte: '2026-01-01T00:00:00.000+08:00' } },
       { firstPublishedAt: { $lt: '2026-02-01T00:00:00.000+08:00' } },
+    ]);
+  });
+
+  it('puts organisation and category on the item\'s own columns; nothing found matches nothing', () => {
+    expect(catalogueFilters({ organization: '11330100MB0000001', category: 'plans' }, { organizationDocumentIds: [], categoryCodes: ['plans', 'plans-five-year'] })).toEqual([
+      { organizationDocumentId: { $in: [] } },
+      { categoryCode: { $in: ['plans', 'plans-five-year'] } },
     ]);
   });
 });

@@ -1,7 +1,8 @@
 import Joi from 'joi';
 import { startOfNextShanghaiDay, startOfShanghaiDay } from './china-time';
 import { fieldError, type FieldError } from './errors';
-import { REGION_CODE_PATTERN, regionSubtreeMatch } from './region-path';
+import { categoryCodesFilter, organizationKeysFilter } from './public-filters';
+import { REGION_CODE_PATTERN } from './region-path';
 import { VALIDITY } from './validity';
 
 /**
@@ -57,14 +58,27 @@ export const parseCatalogueQuery = (query: Record<string, unknown>): ParsedCatal
   return errors.length ? { ok: false, errors } : { ok: true, value };
 };
 
-/** Strapi filter clauses (to be combined with $and) for the shorthand parameters. */
-export const catalogueFilters = (query: CatalogueQuery): Record<string, unknown>[] => {
+/**
+ * What the shorthand parameters name, looked up in the reference tables (small: hundreds of rows):
+ * the organisations of `organization` and of the `region` subtree, and the category codes of
+ * `category` with its sub-categories.
+ */
+export interface ResolvedShorthand {
+  organizationDocumentIds?: string[];
+  regionOrganizationDocumentIds?: string[];
+  categoryCodes?: string[];
+}
+
+/**
+ * Strapi filter clauses (to be combined with $and) for the shorthand parameters. Organisation,
+ * region and category become conditions on the item's own indexed columns (see public-filters),
+ * not joins through the link tables.
+ */
+export const catalogueFilters = (query: CatalogueQuery, resolved: ResolvedShorthand = {}): Record<string, unknown>[] => {
   const clauses: Record<string, unknown>[] = [];
-  if (query.organization) clauses.push({ organization: { code: { $eq: query.organization } } });
-  if (query.region) clauses.push({ organization: { region: { path: { $contains: regionSubtreeMatch(query.region) } } } });
-  if (query.category) {
-    clauses.push({ $or: [{ category: { code: { $eq: query.category } } }, { category: { parent: { code: { $eq: query.category } } } }] });
-  }
+  if (query.organization) clauses.push(organizationKeysFilter(resolved.organizationDocumentIds ?? []));
+  if (query.region) clauses.push(organizationKeysFilter(resolved.regionOrganizationDocumentIds ?? []));
+  if (query.category) clauses.push(categoryCodesFilter(resolved.categoryCodes ?? [query.category]));
   if (query.from) clauses.push({ firstPublishedAt: { $gte: startOfShanghaiDay(query.from) } });
   if (query.to) clauses.push({ firstPublishedAt: { $lt: startOfNextShanghaiDay(query.to) } });
   if (query.q) {

@@ -20,7 +20,7 @@ type Organization = { id: number; documentId: string; code: string; name: string
  * with the write itself:
  *   1. organisation scope: a department user touches only their organisations' items;
  *   2. field rules: document number, index number and first publish time read-only, reasons, dates;
- *   3. derived fields: organisation key for RBAC, issuing organ default, validity;
+ *   3. derived fields: organisation key for RBAC, category code for the public list, issuing organ default, validity;
  *   4. index number on create and clone;
  *   5. first publish time, stamped once on the first publish and never changed after.
  */
@@ -36,7 +36,7 @@ export const disclosureItemRules =
 
     const findOrganization = (ref: RelationRef): Promise<Organization | null> =>
       strapi.db.query(UID.organization).findOne({ where: ref, select: ['id', 'documentId', 'code', 'name'] });
-    const categoryExists = async (ref: RelationRef) => (await strapi.db.query(UID.category).count({ where: ref })) > 0;
+    const findCategory = (ref: RelationRef): Promise<{ code: string } | null> => strapi.db.query(UID.category).findOne({ where: ref, select: ['code'] });
 
     return strapi.db.transaction(async () => {
       const { action, params } = context;
@@ -79,8 +79,11 @@ export const disclosureItemRules =
           organization = await findOrganization({ documentId: stored.organizationDocumentId });
         }
 
+        // The category's code is kept on the item for the public list (core/public-filters); never from input.
+        delete data.categoryCode;
         const categoryChange = parseToOneRelationInput(data.category);
-        if (categoryChange.kind === 'set' && !(await categoryExists(categoryChange.ref))) {
+        const category = categoryChange.kind === 'set' ? await findCategory(categoryChange.ref) : null;
+        if (categoryChange.kind === 'set' && !category) {
           errors.push(fieldError('category', 'CATEGORY_REQUIRED', data.category));
         } else if (categoryChange.kind === 'cleared' || categoryChange.kind === 'unknown' || (action === 'create' && categoryChange.kind === 'unchanged')) {
           errors.push(fieldError('category', 'CATEGORY_REQUIRED'));
@@ -96,6 +99,7 @@ export const disclosureItemRules =
           data.organizationDocumentId = organization.documentId;
           if (!data.issuingOrgan && !stored?.issuingOrgan) data.issuingOrgan = organization.name;
         }
+        if (category) data.categoryCode = category.code;
         data.validity = validityAfterWrite(data, action === 'update' ? stored : null, today);
         if (typeof data.documentNumber === 'string') data.documentNumber = data.documentNumber.trim();
 

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { UID } from '../constants';
+import { indexedPublicFilters } from '../core/public-filters';
 import { isContentApiRequest } from '../utils/request';
 
 const READ_ACTIONS = new Set(['findMany', 'findFirst', 'findOne', 'count']);
@@ -7,6 +8,7 @@ const READ_ACTIONS = new Set(['findMany', 'findFirst', 'findOne', 'count']);
 /**
  * The public (REST and GraphQL) sees published versions only, whatever `status` it asks for, and
  * disclosure items only when they are proactively disclosed (主动公开). Drafts live in the admin.
+ * The public filters are rewritten onto indexed columns of the item where that is exact.
  */
 export const publicVisibility =
   (strapi: Core.Strapi) =>
@@ -16,7 +18,8 @@ export const publicVisibility =
     if (context.contentType.options?.draftAndPublish) context.params.status = 'published';
     if (context.uid === UID.item) {
       const proactive = { disclosureAttribute: { $eq: 'proactive' } };
-      context.params.filters = context.params.filters ? { $and: [context.params.filters, proactive] } : proactive;
+      // Category filters go to the item's own column, so the list is read from one table in index order.
+      context.params.filters = context.params.filters ? { $and: [indexedPublicFilters(context.params.filters), proactive] } : proactive;
     }
     return next();
   };

@@ -3,6 +3,7 @@ import Joi from 'joi';
 import { PLANS_CATEGORY_CODE, UID } from '../constants';
 import { catalogueFilters, CATALOGUE_QUERY_KEYS, parseCatalogueQuery } from '../core/catalogue-query';
 import { fieldError } from '../core/errors';
+import { regionSubtreeMatch } from '../core/region-path';
 import { refuseFields } from '../utils/refusals';
 
 const paginationSchema = Joi.object({
@@ -14,12 +15,28 @@ const paginationSchema = Joi.object({
 const publicCatalogue = ({ strapi }: { strapi: Core.Strapi }) => ({
   /**
    * Strapi filter clauses for the shorthand parameters in `query` (see core/catalogue-query),
-   * or a 400 naming each bad parameter.
+   * or a 400 naming each bad parameter. The organisations and categories they name are looked up
+   * here, so the item list itself filters on the item's own indexed columns.
    */
-  shorthandFilters(query: Record<string, unknown>): Record<string, unknown>[] {
+  async shorthandFilters(query: Record<string, unknown>): Promise<Record<string, unknown>[]> {
     const parsed = parseCatalogueQuery(query);
     if (parsed.ok === false) return refuseFields(parsed.errors);
-    return catalogueFilters(parsed.value);
+    const { organization, region, category } = parsed.value;
+    const documentIds = (rows: Array<{ documentId: string }>) => [...new Set(rows.map((row) => row.documentId))];
+    const organizations = strapi.db.query(UID.organization);
+    const [organizationDocumentIds, regionOrganizationDocumentIds, categoryCodes] = await Promise.all([
+      organization ? organizations.findMany({ where: { code: organization }, select: ['documentId'] }).then(documentIds) : undefined,
+      region
+        ? organizations.findMany({ where: { region: { path: { $contains: regionSubtreeMatch(region) } } }, select: ['documentId'] }).then(documentIds)
+        : undefined,
+      category
+        ? strapi.db
+            .query(UID.category)
+            .findMany({ where: { $or: [{ code: category }, { parent: { code: category } }] }, select: ['code'] })
+            .then((rows: Array<{ code: string }>) => [...new Set([category, ...rows.map((row) => row.code)])])
+        : undefined,
+    ]);
+    return catalogueFilters(parsed.value, { organizationDocumentIds, regionOrganizationDocumentIds, categoryCodes });
   },
 
   /** Removes the shorthand parameters from a query so Strapi's own validation sees only its own. */
@@ -34,7 +51,7 @@ const publicCatalogue = ({ strapi }: { strapi: Core.Strapi }) => ({
    * organisations, each with its organisation and region.
    */
   async plans(query: Record<string, unknown>) {
-    const clauses = this.shorthandFilters({ ...query, category: PLANS_CATEGORY_CODE });
+    const clauses = await this.shorthandFilters({ ...query, category: PLANS_CATEGORY_CODE });
     const paginationInput = (query.pagination as Record<string, unknown>) ?? { page: query.page, pageSize: query.pageSize };
     const { error, value: pagination } = paginationSchema.validate(
       Object.fromEntries(Object.entries(paginationInput).filter(([, v]) => v !== undefined)),

@@ -20,6 +20,11 @@ export interface PublicCacheConfig {
   secretParameters: string[];
   /** Models whose writes cannot change a public response (`admin::*` style prefixes allowed). */
   ignoredModels: string[];
+  /**
+   * Answer cached GETs in front of Koa (fast-path.ts): several times the throughput, but those hits
+   * skip Strapi's request log (log them at the reverse proxy). False serves every hit from the Koa middleware.
+   */
+  fastPath: boolean;
 }
 
 const schema = Joi.object<PublicCacheConfig>({
@@ -32,6 +37,7 @@ const schema = Joi.object<PublicCacheConfig>({
   excludedPaths: Joi.array().items(Joi.string()).required(),
   secretParameters: Joi.array().items(Joi.string()).required(),
   ignoredModels: Joi.array().items(Joi.string()).required(),
+  fastPath: Joi.boolean().required(),
 });
 
 export default {
@@ -47,6 +53,7 @@ export default {
     secretParameters: ['access_token', 'token', 'secret', 'password', 'apiKey', 'api_key', 'key', 'signature', 'code', 'confirmation', 'trackingCode', 'idNumber'],
     // Admin accounts, sessions and tokens never show in a public response; their writes (every login) must not flush the cache.
     ignoredModels: ['admin::*'],
+    fastPath: true,
   } satisfies PublicCacheConfig,
   validator(config: unknown) {
     const { error } = schema.validate(config, { abortEarly: false });

@@ -1,5 +1,5 @@
 import { classifyRequest, isGraphqlQuery, isIgnoredModel, matchesEtag, topLevelParameters } from './request-policy';
-import { decodeEntry, encodeEntry, etagOf, isCacheableGraphqlBody } from './entry';
+import { decodeEntry, encodeEntry, etagOf, isCacheableGraphqlBody, replayableHeaders, withVary } from './entry';
 
 const settings = {
   restPrefix: '/api',
@@ -72,11 +72,40 @@ describe('helpers', () => {
     expect(isIgnoredModel('plugin::x.y', ['plugin::x.y'])).toBe(true);
   });
   it('round-trips entries and keeps GraphQL errors out', () => {
-    const entry = { etag: etagOf('{"a":"\\n"}'), contentType: 'application/json; charset=utf-8', body: '{"a":"\n"}\n' };
+    const entry = { etag: etagOf('{"a":"\\n"}'), contentType: 'application/json; charset=utf-8', headers: { 'x-powered-by': 'Strapi <strapi.io>', vary: 'Origin' }, body: '{"a":"\n"}\n' };
     expect(decodeEntry(encodeEntry(entry))).toEqual(entry);
     expect(etagOf('x')).toBe(etagOf('x'));
     expect(etagOf('x')).not.toBe(etagOf('y'));
     expect(isCacheableGraphqlBody('{"data":{"a":1}}')).toBe(true);
     expect(isCacheableGraphqlBody('{"data":null,"errors":[{}]}')).toBe(false);
+  });
+});
+
+describe('replayed headers', () => {
+  it('keeps what the pipeline added and drops what belongs to one response', () => {
+    expect(
+      replayableHeaders({
+        'Content-Security-Policy': "default-src 'self'",
+        'x-powered-by': 'Strapi <strapi.io>',
+        'access-control-allow-origin': 'https://www.example.gov.cn',
+        vary: 'Origin',
+        'content-length': '120',
+        'set-cookie': ['a=b'],
+        etag: '"x"',
+        date: 'Fri, 27 Nov 2026 00:00:00 GMT',
+        'content-type': 'application/json',
+      })
+    ).toEqual({
+      'content-security-policy': "default-src 'self'",
+      'x-powered-by': 'Strapi <strapi.io>',
+      'access-control-allow-origin': 'https://www.example.gov.cn',
+      vary: 'Origin',
+    });
+  });
+
+  it('adds to Vary once', () => {
+    expect(withVary('Origin', 'Authorization')).toBe('Origin, Authorization');
+    expect(withVary('Origin, authorization', 'Authorization')).toBe('Origin, authorization');
+    expect(withVary(undefined, 'Authorization')).toBe('Authorization');
   });
 });

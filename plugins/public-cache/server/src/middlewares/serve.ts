@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const bodyParser = require('koa-bodyparser') as () => (ctx: unknown, next: () => Promise<void>) => Promise<void>;
 import { PLUGIN } from '../constants';
-import { etagOf, isCacheableGraphqlBody } from '../core/entry';
+import { etagOf, isCacheableGraphqlBody, replayableHeaders, withVary, type CachedResponse } from '../core/entry';
 import { classifyRequest, matchesEtag, type PolicySettings } from '../core/request-policy';
 import type { CacheService } from '../services/cache';
 
@@ -14,16 +14,38 @@ type Ctx = {
   body: unknown;
   type: string;
   request: { body?: unknown };
-  response: { get(name: string): string };
+  response: { get(name: string): string; headers: Record<string, unknown> };
   get(name: string): string;
   set(name: string, value: string): void;
-  remove(name: string): void;
+  set(headers: Record<string, string>): void;
+};
+
+/** Strapi's error shape, for the one error this middleware answers itself (it runs before strapi::errors). */
+const badRequest = (message: string) => ({ data: null, error: { status: 400, name: 'BadRequestError', message, details: { code: 'GRAPHQL_BODY_INVALID' } } });
+
+/** Puts a cached answer on the response: its replayed headers, then the cache's own. */
+export const answerFromCache = (ctx: Ctx, hit: CachedResponse, cacheControl: string) => {
+  ctx.set(hit.headers);
+  ctx.set('Vary', withVary(hit.headers.vary, 'Authorization'));
+  ctx.set('ETag', hit.etag);
+  ctx.set('Cache-Control', cacheControl);
+  ctx.set('X-Cache', 'HIT');
+  if (matchesEtag(ctx.get('if-none-match'), hit.etag)) {
+    ctx.status = 304;
+    return;
+  }
+  ctx.status = 200;
+  ctx.type = hit.contentType;
+  ctx.body = hit.body;
 };
 
 /**
- * App-level Koa middleware (config/middlewares.ts, after strapi::cors and poweredBy): answers cached anonymous
- * public reads before routing, authentication, the controllers and the database, and fills the
- * cache from the responses it lets through. Writes wait here until their invalidation is done.
+ * App-level Koa middleware, first in config/middlewares.ts: answers cached anonymous public reads
+ * before the logger, security headers, CORS, routing, authentication, the controllers and the
+ * database (a hit replays the headers those gave the first answer), and fills the cache from the
+ * responses it lets through. GET hits are mostly answered even earlier, by the fast path in front
+ * of Koa (fast-path.ts); this one serves GraphQL POSTs and whatever the fast path let through.
+ * Writes wait here until their invalidation is done.
  */
 const serve = (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
   const cache = () => strapi.plugin(PLUGIN).service('cache') as CacheService;
@@ -38,20 +60,6 @@ const serve = (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
   };
   let settings: PolicySettings | null = null;
   const inflight = new Map<string, Promise<void>>();
-  // Some public answers depend on today (the register of currently valid regulations, in force
-  // "now"): the day in Asia/Shanghai is part of every key, so no answer outlives its day.
-  const dayFormat = new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  });
-  let day = { value: '', until: 0 };
-  const today = () => {
-    const now = Date.now();
-    if (now >= day.until) day = { value: dayFormat.format(now), until: now + 1000 };
-    return day.value;
-  };
   // Strapi's body middleware leaves GraphQL to the plugin's own parser (koa-bodyparser, defaults);
   // the same parser here gives the same answers, and the plugin's skips an already parsed body.
   const parseBody = bodyParser();
@@ -59,7 +67,13 @@ const serve = (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
   return async (ctx: Ctx, next: () => Promise<unknown>) => {
     settings ??= policy();
     if (ctx.method === 'POST' && ctx.path === settings.graphqlEndpoint && ctx.request.body === undefined && !ctx.get('authorization')) {
-      await parseBody(ctx, async () => {});
+      try {
+        await parseBody(ctx, async () => {});
+      } catch (error) {
+        ctx.status = 400;
+        ctx.body = badRequest(error instanceof Error ? error.message : 'invalid request body');
+        return;
+      }
     }
     const candidate = classifyRequest(
       {
@@ -81,11 +95,10 @@ const serve = (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
       return;
     }
 
-    const cacheControl = `public, max-age=${service.settings.maxAgeSeconds}, must-revalidate`;
     const generation = await service.generation();
     if (generation === null) return next();
 
-    const key = `${today()} ${candidate.key}`;
+    const key = service.entryKey(candidate.key, ctx.get('origin') || undefined);
     // Concurrent misses of one answer (a spike on a page just invalidated) wait for the first one
     // instead of all running the query. Same generation only: they all started before any write
     // that could make the first one's answer old had completed.
@@ -97,17 +110,7 @@ const serve = (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
     }
     if (hit) {
       service.stats.hits += 1;
-      ctx.set('ETag', hit.etag);
-      ctx.set('Cache-Control', cacheControl);
-      ctx.set('Vary', 'Authorization');
-      ctx.set('X-Cache', 'HIT');
-      if (matchesEtag(ctx.get('if-none-match'), hit.etag)) {
-        ctx.status = 304;
-        return;
-      }
-      ctx.status = 200;
-      ctx.type = hit.contentType;
-      ctx.body = hit.body;
+      answerFromCache(ctx, hit, service.cacheControl);
       return;
     }
 
@@ -117,7 +120,7 @@ const serve = (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
     if (leads) inflight.set(flight, new Promise<void>((resolve) => (release = resolve)));
     try {
       await next();
-      await fill(ctx, candidate.kind, generation, key, cacheControl, service);
+      await fill(ctx, candidate.kind, generation, key, service);
     } finally {
       if (leads) {
         inflight.delete(flight);
@@ -128,7 +131,7 @@ const serve = (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
 };
 
 /** Stores a cacheable answer and gives it its validators (a 304 when the client already has it). */
-const fill = async (ctx: Ctx, kind: 'rest' | 'graphql', generation: string, key: string, cacheControl: string, service: CacheService) => {
+const fill = async (ctx: Ctx, kind: 'rest' | 'graphql', generation: string, key: string, service: CacheService) => {
   if (ctx.status !== 200 || ctx.body == null || ctx.response.get('set-cookie')) return;
   let body: string;
   if (typeof ctx.body === 'string') body = ctx.body;
@@ -142,10 +145,10 @@ const fill = async (ctx: Ctx, kind: 'rest' | 'graphql', generation: string, key:
 
   const etag = etagOf(body);
   const contentType = ctx.response.get('content-type') || 'application/json; charset=utf-8';
-  await service.save(generation, key, { etag, contentType, body });
+  await service.save(generation, key, { etag, contentType, headers: replayableHeaders(ctx.response.headers), body });
   ctx.set('ETag', etag);
-  ctx.set('Cache-Control', cacheControl);
-  ctx.set('Vary', 'Authorization');
+  ctx.set('Cache-Control', service.cacheControl);
+  ctx.set('Vary', withVary(ctx.response.get('vary') || undefined, 'Authorization'));
   ctx.set('X-Cache', 'MISS');
   if (matchesEtag(ctx.get('if-none-match'), etag)) {
     ctx.status = 304;

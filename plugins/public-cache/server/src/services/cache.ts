@@ -20,7 +20,7 @@ const cache = ({ strapi }: { strapi: Core.Strapi }) => {
   let store: CacheStore | null = null;
   const pending = new Set<Promise<void>>();
   const scheduledTransactions = new WeakSet<object>();
-  const stats = { hits: 0, misses: 0, stores: 0, bypasses: 0, bumps: 0, errors: 0 };
+  const stats = { hits: 0, fastHits: 0, misses: 0, stores: 0, bypasses: 0, bumps: 0, errors: 0 };
 
   const log = (message: string, error?: unknown) => {
     stats.errors += 1;
@@ -42,6 +42,27 @@ const cache = ({ strapi }: { strapi: Core.Strapi }) => {
     }
   };
 
+  // Some public answers depend on today (the register of currently valid regulations, in force
+  // "now"): the day in Asia/Shanghai is part of every key, so no answer outlives its day.
+  const dayFormat = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+  let day = { value: '', until: 0 };
+  const today = () => {
+    const now = Date.now();
+    if (now >= day.until) day = { value: dayFormat.format(now), until: now + 1000 };
+    return day.value;
+  };
+
+  // Hashing the same few hundred hot keys on every hit adds up; remember the last ones.
+  const hashes = new Map<string, string>();
+  const hashOf = (key: string) => {
+    let hash = hashes.get(key);
+    if (hash === undefined) {
+      if (hashes.size >= 10000) hashes.clear();
+      hashes.set(key, (hash = hashKey(key)));
+    }
+    return hash;
+  };
+
   const track = (promise: Promise<void>) => {
     pending.add(promise);
     promise.finally(() => pending.delete(promise));
@@ -51,6 +72,7 @@ const cache = ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     settings,
     stats,
+    cacheControl: `public, max-age=${settings.maxAgeSeconds}, must-revalidate`,
 
     async start() {
       if (settings.redisUrl) {
@@ -83,19 +105,32 @@ const cache = ({ strapi }: { strapi: Core.Strapi }) => {
       }
     },
 
+    /**
+     * The key of an answer: the request's own key (core/request-policy), the day, and the Origin
+     * header, whose CORS headers the entry replays.
+     */
+    entryKey: (requestKey: string, origin: string | undefined) => `${today()} ${requestKey}${origin ? ` ${origin}` : ''}`,
+
     async lookup(generation: string, key: string): Promise<CachedResponse | undefined> {
       try {
-        return await store?.get(generation, hashKey(key));
+        return await store?.get(generation, hashOf(key));
       } catch (error) {
         log('read failed', error);
         return undefined;
       }
     },
 
+    /** The stored answer for a request key under the current generation, if any (the fast path's whole lookup). */
+    async cachedAnswer(requestKey: string, origin: string | undefined): Promise<CachedResponse | undefined> {
+      const generation = await this.generation();
+      if (generation === null) return undefined;
+      return this.lookup(generation, this.entryKey(requestKey, origin));
+    },
+
     async save(generation: string, key: string, entry: CachedResponse) {
       if (entry.body.length > settings.maxEntryBytes) return;
       try {
-        await store?.set(generation, hashKey(key), entry);
+        await store?.set(generation, hashOf(key), entry);
         stats.stores += 1;
       } catch (error) {
         log('write failed', error);
