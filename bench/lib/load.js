@@ -23,7 +23,10 @@ const CONNECTIONS = (process.env.BENCH_CONNECTIONS || '1,10,50').split(',').map(
  * but every plugin of ours switched off by configuration.
  */
 const MODES = {
-  plain: { CATALOGUE_ENABLED: 'false', REGULATION_VERSIONS_ENABLED: 'false', DEADLINES_ENABLED: 'false', PUBLIC_CACHE_ENABLED: 'false' },
+  plain: {
+    CATALOGUE_ENABLED: 'false', REGULATION_VERSIONS_ENABLED: 'false', DEADLINES_ENABLED: 'false', PUBLIC_CACHE_ENABLED: 'false',
+    POLICY_LINKAGE_ENABLED: 'false', CONTENT_SECURITY_ENABLED: 'false', COMPLIANCE_ENABLED: 'false',
+  },
   uncached: { PUBLIC_CACHE_ENABLED: 'false' },
   cached: { PUBLIC_CACHE_ENABLED: 'true' },
   'cached-redis': { PUBLIC_CACHE_ENABLED: 'true', REDIS_URL: process.env.BENCH_REDIS_URL || 'redis://127.0.0.1:6379', PUBLIC_CACHE_KEY_PREFIX: `bench:${process.pid}:` },
