@@ -20,7 +20,9 @@ const CONNECTIONS = (process.env.BENCH_CONNECTIONS || '1,10,50').split(',').map(
 
 /**
  * The configurations compared. `plain` is Strapi 5.54 with this app's content types and GraphQL
- * but every plugin of ours switched off by configuration.
+ * but every plugin of ours switched off by configuration. Beware: starting it makes Strapi's schema
+ * sync drop the tables of the switched-off plugins' content types (policies, interpretations, scan
+ * results, applications…) from the benchmark database, so run it last or regenerate the database.
  */
 const MODES = {
   plain: {
