@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { cacheAdminAbilities } from './bootstrap/admin-ability-cache';
 import { applyAdminLabels } from './bootstrap/admin-labels';
 import { seedDisclosureCategories } from './bootstrap/categories';
 import { assertLocalPluginsBuilt } from './bootstrap/local-plugins';
@@ -15,5 +16,6 @@ export default {
     await ensureAdminRoles(strapi);
     await ensurePublicPermissions(strapi);
     await applyAdminLabels(strapi);
+    cacheAdminAbilities(strapi);
   },
 };

@@ -20,10 +20,15 @@ const CONNECTIONS = (process.env.BENCH_CONNECTIONS || '1,10,50').split(',').map(
 
 /**
  * The configurations compared. `plain` is Strapi 5.54 with this app's content types and GraphQL
- * but every plugin of ours switched off by configuration.
+ * but every plugin of ours switched off by configuration. Beware: starting it makes Strapi's schema
+ * sync drop the tables of the switched-off plugins' content types (policies, interpretations, scan
+ * results, applications…) from the benchmark database, so run it last or regenerate the database.
  */
 const MODES = {
-  plain: { CATALOGUE_ENABLED: 'false', REGULATION_VERSIONS_ENABLED: 'false', DEADLINES_ENABLED: 'false', PUBLIC_CACHE_ENABLED: 'false' },
+  plain: {
+    CATALOGUE_ENABLED: 'false', REGULATION_VERSIONS_ENABLED: 'false', DEADLINES_ENABLED: 'false', PUBLIC_CACHE_ENABLED: 'false',
+    POLICY_LINKAGE_ENABLED: 'false', CONTENT_SECURITY_ENABLED: 'false', COMPLIANCE_ENABLED: 'false',
+  },
   uncached: { PUBLIC_CACHE_ENABLED: 'false' },
   cached: { PUBLIC_CACHE_ENABLED: 'true' },
   'cached-redis': { PUBLIC_CACHE_ENABLED: 'true', REDIS_URL: process.env.BENCH_REDIS_URL || 'redis://127.0.0.1:6379', PUBLIC_CACHE_KEY_PREFIX: `bench:${process.pid}:` },

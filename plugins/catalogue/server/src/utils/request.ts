@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { SUPER_ADMIN_ROLE_CODE } from '../constants';
 
 type RequestState = {
-  route?: { info?: { type?: string } };
+  route?: { handler?: unknown; info?: { type?: string; pluginName?: string } };
   auth?: { strategy?: { name?: string } };
   user?: { id: number; roles?: { code: string }[] };
 };
@@ -12,6 +12,12 @@ const state = (strapi: Core.Strapi): RequestState | undefined =>
 
 /** True inside a REST `/api/...` or GraphQL request: the public face, which never sees drafts. */
 export const isContentApiRequest = (strapi: Core.Strapi): boolean => state(strapi)?.route?.info?.type === 'content-api';
+
+/** True inside the content manager's publish request of a collection type (the admin's "publish" button). */
+export const isContentManagerPublish = (strapi: Core.Strapi): boolean => {
+  const route = state(strapi)?.route;
+  return route?.info?.pluginName === 'content-manager' && route.handler === 'collection-types.publish';
+};
 
 /**
  * The admin user of the current request when their writes are limited to their own organisations,

@@ -58,7 +58,8 @@ export const policyRelease = (strapi: Core.Strapi) => async (context: Context, n
   if (!releases(context)) return next();
 
   return strapi.db.transaction(async () => {
-    const before = context.params.documentId ? await policies().policy(context.params.documentId) : null;
+    // Only whether a public version existed before this write matters here (one cheap lookup).
+    const wasReleased = context.params.documentId ? await policies().isReleased(context.params.documentId) : false;
     const result = (await next()) as { documentId?: string } | null;
     const documentId = result?.documentId ?? context.params.documentId;
     const policy = documentId ? await policies().policy(documentId) : null;
@@ -69,7 +70,7 @@ export const policyRelease = (strapi: Core.Strapi) => async (context: Context, n
     // A correction of a policy that is public is republished without a new review; a policy going
     // public (first time or after a withdrawal) needs its approved review. (The catalogue has already
     // stamped the first publish time by now, so that cannot tell.)
-    if (policy.requiresInterpretation && !before?.isReleased) {
+    if (policy.requiresInterpretation && !wasReleased) {
       if (policy.review?.stage !== 'approved') refuse([refusal('POLICY_NOT_APPROVED', undefined, { documentId: policy.documentId, stage: policy.review?.stage ?? 'draft' })]);
       if (!approved.length) refuse([refusal('INTERPRETATION_APPROVAL_REQUIRED', undefined, { documentId: policy.documentId })]);
     }
@@ -86,8 +87,7 @@ export const policyRelease = (strapi: Core.Strapi) => async (context: Context, n
         await policies().setInterpretationStage(interpretation.documentId, 'draft');
       }
     }
-    const review = await policies().ensureReview(policy);
-    await strapi.db.query(UID.review).update({ where: { id: review.id }, data: { stage: 'published', releasedAt: review.releasedAt ?? new Date(), comment: null } });
+    await policies().markReleased(policy);
     await policies().record(policy.documentId, 'publish', currentAdmin(strapi), { comment: approved.length ? `同步发布解读 ${approved.length} 篇` : null });
     return result;
   });

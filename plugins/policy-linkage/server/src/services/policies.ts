@@ -94,13 +94,15 @@ const policies = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** The policy as the rules see it: its draft's fields, whether a public version exists, its review. */
     async policy(documentId: string): Promise<PolicyFacts | null> {
-      const draft = await strapi.db.query(UID.item).findOne({
-        where: { documentId, publishedAt: null },
-        select: ['id', 'documentId', 'title', 'indexNumber', 'summary', 'body', 'organizationDocumentId', 'disclosureAttribute', 'firstPublishedAt'],
+      // Draft and published version in one read (the category is populated for both, one query).
+      const versions = await strapi.db.query(UID.item).findMany({
+        where: { documentId },
+        select: ['id', 'documentId', 'title', 'indexNumber', 'summary', 'body', 'organizationDocumentId', 'disclosureAttribute', 'firstPublishedAt', 'publishedAt'],
         populate: { category: { select: ['id', 'code', 'isPolicy'] } },
       });
+      const draft = versions.find((v: { publishedAt: unknown }) => v.publishedAt === null || v.publishedAt === undefined);
       if (!draft) return null;
-      const published = await strapi.db.query(UID.item).findOne({ where: { documentId, publishedAt: { $notNull: true } }, select: ['id', 'disclosureAttribute'] });
+      const published = versions.find((v: { publishedAt: unknown }) => v.publishedAt !== null && v.publishedAt !== undefined);
       const review = await service.review(documentId);
       const categoryCode = draft.category?.code ?? null;
       return {
@@ -128,6 +130,22 @@ const policies = ({ strapi }: { strapi: Core.Strapi }) => {
         select: INTERPRETATION_FIELDS,
         orderBy: { id: 'asc' },
       });
+    },
+
+    /** Whether a published version of the document exists. */
+    async isReleased(documentId: string): Promise<boolean> {
+      return !!(await strapi.db.query(UID.item).findOne({ where: { documentId, publishedAt: { $notNull: true } }, select: ['id'] }));
+    },
+
+    /** The review after a release: published, released once (the first time kept), no pending comment. */
+    async markReleased(policy: PolicyFacts) {
+      const released = { stage: 'published' as ReviewStage, comment: null, releasedAt: policy.review?.releasedAt ?? new Date() };
+      if (!policy.review) {
+        await strapi.db.query(UID.review).create({ data: { policyDocumentId: policy.documentId, organizationDocumentId: policy.organizationDocumentId, ...released } });
+        return;
+      }
+      // One UPDATE (no read-back): nothing here uses the row afterwards.
+      await strapi.db.query(UID.review).updateMany({ where: { id: policy.review.id }, data: released });
     },
 
     async ensureReview(policy: PolicyFacts): Promise<ReviewRecord> {
