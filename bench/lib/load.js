@@ -20,9 +20,9 @@ const CONNECTIONS = (process.env.BENCH_CONNECTIONS || '1,10,50').split(',').map(
 
 /**
  * The configurations compared. `plain` is Strapi 5.54 with this app's content types and GraphQL
- * but every plugin of ours switched off by configuration. Beware: starting it makes Strapi's schema
- * sync drop the tables of the switched-off plugins' content types (policies, interpretations, scan
- * results, applications…) from the benchmark database, so run it last or regenerate the database.
+ * but every plugin of ours switched off by configuration. Starting it makes Strapi's schema sync drop
+ * the tables of the switched-off plugins' content types (policies, interpretations, scan results,
+ * applications…), so it runs on a copy of the benchmark database (see databaseFor).
  */
 const MODES = {
   plain: {
@@ -34,11 +34,36 @@ const MODES = {
   'cached-redis': { PUBLIC_CACHE_ENABLED: 'true', REDIS_URL: process.env.BENCH_REDIS_URL || 'redis://127.0.0.1:6379', PUBLIC_CACHE_KEY_PREFIX: `bench:${process.pid}:` },
 };
 
-const databaseUrl = () => {
+const databaseUrl = (database = DATABASE) => {
   const url = new URL(PG_SERVER);
-  url.pathname = `/${DATABASE}`;
+  url.pathname = `/${database}`;
   return url.toString();
 };
+
+/**
+ * The database a mode runs on: the benchmark database, or for `plain` a fresh copy of it (same rows,
+ * same indexes, made with CREATE DATABASE … TEMPLATE), which plain Strapi may prune as it likes.
+ */
+async function databaseFor(mode) {
+  if (mode !== 'plain') return DATABASE;
+  const copy = `${DATABASE}_plain`;
+  const admin = new Client({ connectionString: PG_SERVER });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS "${copy}"`);
+    await admin.query(`CREATE DATABASE "${copy}" TEMPLATE "${DATABASE}"`);
+  } finally {
+    await admin.end();
+  }
+  return copy;
+}
+
+async function dropPlainCopy() {
+  const admin = new Client({ connectionString: PG_SERVER });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS "${DATABASE}_plain"`);
+  await admin.end();
+}
 
 /** Generates the benchmark database unless it exists (bench/generate.js). */
 async function ensureDatabase() {
@@ -59,9 +84,14 @@ async function compile() {
   await compileStrapi({ appDir });
 }
 
-/** A bare Node.js server answering `bytes`-sized bodies (lib/ceiling-server.js): what the load generator can reach here. */
-async function startCeilingServer(bytes) {
-  const child = spawn(process.execPath, [path.join(__dirname, 'ceiling-server.js'), String(bytes)], { stdio: ['ignore', 'pipe', 'inherit'] });
+/**
+ * A bare Node.js server repeating a sample answer of the app (lib/ceiling-server.js): what the load
+ * generator can reach here. `sample` is `{ headers, body }` (body in base64).
+ */
+async function startCeilingServer(sample) {
+  const file = path.join(require('os').tmpdir(), `ceiling-${process.pid}.json`);
+  fs.writeFileSync(file, JSON.stringify(sample));
+  const child = spawn(process.execPath, [path.join(__dirname, 'ceiling-server.js'), file], { stdio: ['ignore', 'pipe', 'inherit'] });
   let output = '';
   const port = await new Promise((resolve, reject) => {
     child.stdout.on('data', (chunk) => {
@@ -85,11 +115,12 @@ async function startCeilingServer(bytes) {
 }
 
 async function startServer(mode) {
+  const database = await databaseFor(mode);
   const env = {
     ...process.env,
     NODE_ENV: 'production',
     DATABASE_CLIENT: 'postgres',
-    DATABASE_URL: databaseUrl(),
+    DATABASE_URL: databaseUrl(database),
     LOG_LEVEL: 'warn',
     CRON_ENABLED: 'false',
     STRAPI_TELEMETRY_DISABLED: 'true',
@@ -116,10 +147,12 @@ async function startServer(mode) {
     pid: child.pid,
     url: `http://127.0.0.1:${port}`,
     async stop() {
-      if (child.exitCode !== null) return;
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
+      if (child.exitCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      if (database !== DATABASE) await dropPlainCopy();
     },
   };
 }

@@ -10,7 +10,10 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await cache.start();
   // Whatever bootstrap wrote before the store existed (seeds, permissions) is in the database already; start clean.
   await cache.invalidate();
-  if (cache.settings.fastPath && strapi.server?.httpServer) {
+  // The fast path relies on the Koa middleware (it fills the cache and parses the bodies the fast path read).
+  const middlewares = (strapi.config.get('middlewares') as unknown[] | undefined) ?? [];
+  const serveConfigured = middlewares.some((m) => m === `plugin::${PLUGIN}.serve` || (m as { name?: string })?.name === `plugin::${PLUGIN}.serve`);
+  if (cache.settings.fastPath && serveConfigured && strapi.server?.httpServer) {
     const graphqlEndpoint = (strapi.config.get('plugin::graphql.endpoint') as string) || '/graphql';
     uninstallFastPath = installFastPath(strapi.server.httpServer as never, cache, graphqlEndpoint);
   }

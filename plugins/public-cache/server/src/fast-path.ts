@@ -1,12 +1,50 @@
 import type { IncomingMessage, Server, ServerResponse } from 'http';
 import { withVary, type CachedResponse } from './core/entry';
-import { matchesEtag } from './core/request-policy';
+import { graphqlPostKey, matchesEtag } from './core/request-policy';
 import type { CacheService } from './services/cache';
 
 type RequestListener = (req: IncomingMessage, res: ServerResponse) => void;
 
 /**
- * Cached GET answers straight from the HTTP server, before Koa: no context, no request-scoped
+ * A GraphQL POST body the fast path has read (and so taken off the stream): the Koa middleware
+ * parses this text instead of the stream (middlewares/serve.ts).
+ */
+export const PREREAD_BODY = Symbol.for('public-cache.preread-body');
+export type PrereadRequest = IncomingMessage & { [PREREAD_BODY]?: string };
+
+// Only small, plain JSON bodies of known length are read here; anything else goes on untouched.
+const MAX_PREREAD_BYTES = 64 * 1024;
+const prereadable = (req: IncomingMessage) => {
+  const length = Number(req.headers['content-length']);
+  return (
+    Number.isInteger(length) &&
+    length > 0 &&
+    length <= MAX_PREREAD_BYTES &&
+    !req.headers['content-encoding'] &&
+    /^application\/json\s*(;|$)/i.test(req.headers['content-type'] ?? '')
+  );
+};
+
+const readBody = (req: IncomingMessage): Promise<string> =>
+  new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+
+/** The cache key of a GraphQL POST body, or undefined when it is not a JSON object (the Koa side then answers it). */
+const graphqlBodyKey = (url: string, text: string): string | undefined => {
+  try {
+    const body = JSON.parse(text) as unknown;
+    return body && typeof body === 'object' && !Array.isArray(body) ? graphqlPostKey(url, body as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * Cached GET answers, and cached GraphQL POSTs with a small JSON body, straight from the HTTP server, before Koa: no context, no request-scoped
  * async storage, no middleware. It only answers what is already cached — an entry exists only if
  * the Koa middleware (middlewares/serve.ts) judged the request cacheable and stored its answer, and
  * the key holds everything that judgement read except the Authorization header, checked here — so
@@ -46,12 +84,7 @@ export const installFastPath = (server: Server, service: CacheService, graphqlEn
     res.end(body);
   };
 
-  const fastPath: RequestListener = (req, res) => {
-    const url = req.url;
-    if (req.method !== 'GET' || req.headers.authorization || !url || !url.startsWith('/')) return passOn(req, res);
-    const query = url.indexOf('?');
-    const path = query < 0 ? url : url.slice(0, query);
-    const requestKey = path === graphqlEndpoint ? `GQL GET ${url}` : `GET ${url}`;
+  const serveOrPassOn = (req: IncomingMessage, res: ServerResponse, requestKey: string) => {
     const origin = req.headers.origin;
     service.cachedAnswer(requestKey, typeof origin === 'string' && origin ? origin : undefined).then(
       (hit) => {
@@ -61,6 +94,24 @@ export const installFastPath = (server: Server, service: CacheService, graphqlEn
         answer(req, res, hit);
       },
       () => passOn(req, res)
+    );
+  };
+
+  const fastPath: RequestListener = (req, res) => {
+    const url = req.url;
+    if (req.headers.authorization || !url || !url.startsWith('/')) return passOn(req, res);
+    const query = url.indexOf('?');
+    const path = query < 0 ? url : url.slice(0, query);
+    if (req.method === 'GET') return serveOrPassOn(req, res, path === graphqlEndpoint ? `GQL GET ${url}` : `GET ${url}`);
+    if (req.method !== 'POST' || path !== graphqlEndpoint || !prereadable(req)) return passOn(req, res);
+    readBody(req).then(
+      (text) => {
+        (req as PrereadRequest)[PREREAD_BODY] = text;
+        const requestKey = graphqlBodyKey(url, text);
+        if (requestKey === undefined) return passOn(req, res);
+        serveOrPassOn(req, res, requestKey);
+      },
+      () => res.destroy()
     );
   };
 

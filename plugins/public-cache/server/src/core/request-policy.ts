@@ -69,6 +69,10 @@ const graphqlFromQuerystring = (querystring: string) => {
   return { query: params.get('query'), operationName: params.get('operationName') };
 };
 
+/** The key of a GraphQL POST: its URL and what the body asks (query, variables, operation name). */
+export const graphqlPostKey = (url: string, body: { query?: unknown; variables?: unknown; operationName?: unknown }): string =>
+  `GQL POST ${url} ${JSON.stringify([body.query, body.variables ?? null, body.operationName ?? null])}`;
+
 export const classifyRequest = (facts: RequestFacts, settings: PolicySettings): Candidate | Refusal | null => {
   const isRest = underPrefix(facts.path, settings.restPrefix);
   const isGraphql = facts.path === settings.graphqlEndpoint;
@@ -95,7 +99,7 @@ export const classifyRequest = (facts: RequestFacts, settings: PolicySettings): 
     const body = facts.body as { query?: unknown; variables?: unknown; operationName?: unknown } | undefined;
     if (!body || typeof body !== 'object' || Array.isArray(body)) return { kind: 'bypass', reason: 'graphql-body' };
     if (!isGraphqlQuery(body.query, body.operationName)) return { kind: 'bypass', reason: 'graphql-not-query' };
-    return { kind: 'graphql', key: `GQL POST ${url} ${JSON.stringify([body.query, body.variables ?? null, body.operationName ?? null])}` };
+    return { kind: 'graphql', key: graphqlPostKey(url, body) };
   }
   return { kind: 'bypass', reason: 'method' };
 };

@@ -4,6 +4,7 @@ const bodyParser = require('koa-bodyparser') as () => (ctx: unknown, next: () =>
 import { PLUGIN } from '../constants';
 import { etagOf, isCacheableGraphqlBody, replayableHeaders, withVary, type CachedResponse } from '../core/entry';
 import { classifyRequest, matchesEtag, type PolicySettings } from '../core/request-policy';
+import { PREREAD_BODY, type PrereadRequest } from '../fast-path';
 import type { CacheService } from '../services/cache';
 
 type Ctx = {
@@ -13,7 +14,8 @@ type Ctx = {
   status: number;
   body: unknown;
   type: string;
-  request: { body?: unknown };
+  req: PrereadRequest;
+  request: { body?: unknown; rawBody?: string };
   response: { get(name: string): string; headers: Record<string, unknown> };
   get(name: string): string;
   set(name: string, value: string): void;
@@ -43,8 +45,8 @@ export const answerFromCache = (ctx: Ctx, hit: CachedResponse, cacheControl: str
  * App-level Koa middleware, first in config/middlewares.ts: answers cached anonymous public reads
  * before the logger, security headers, CORS, routing, authentication, the controllers and the
  * database (a hit replays the headers those gave the first answer), and fills the cache from the
- * responses it lets through. GET hits are mostly answered even earlier, by the fast path in front
- * of Koa (fast-path.ts); this one serves GraphQL POSTs and whatever the fast path let through.
+ * responses it lets through. Hits are mostly answered even earlier, by the fast path in front of
+ * Koa (fast-path.ts); this one serves whatever the fast path let through.
  * Writes wait here until their invalidation is done.
  */
 const serve = (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
@@ -68,7 +70,13 @@ const serve = (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
     settings ??= policy();
     if (ctx.method === 'POST' && ctx.path === settings.graphqlEndpoint && ctx.request.body === undefined && !ctx.get('authorization')) {
       try {
-        await parseBody(ctx, async () => {});
+        const preread = ctx.req[PREREAD_BODY];
+        if (preread === undefined) await parseBody(ctx, async () => {});
+        else {
+          // The fast path has read the body already (it is no longer on the stream).
+          ctx.request.rawBody = preread;
+          ctx.request.body = JSON.parse(preread);
+        }
       } catch (error) {
         ctx.status = 400;
         ctx.body = badRequest(error instanceof Error ? error.message : 'invalid request body');
