@@ -14,8 +14,10 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   const middlewares = (strapi.config.get('middlewares') as unknown[] | undefined) ?? [];
   const serveConfigured = middlewares.some((m) => m === `plugin::${PLUGIN}.serve` || (m as { name?: string })?.name === `plugin::${PLUGIN}.serve`);
   if (cache.settings.fastPath && serveConfigured && strapi.server?.httpServer) {
-    const graphqlEndpoint = (strapi.config.get('plugin::graphql.endpoint') as string) || '/graphql';
-    uninstallFastPath = installFastPath(strapi.server.httpServer as never, cache, graphqlEndpoint);
+    uninstallFastPath = installFastPath(strapi.server.httpServer as never, cache, {
+      restPrefix: (strapi.config.get('api.rest.prefix') as string) || '/api',
+      graphqlEndpoint: (strapi.config.get('plugin::graphql.endpoint') as string) || '/graphql',
+    });
   }
 };
 

@@ -51,7 +51,8 @@ const graphqlBodyKey = (url: string, text: string): string | undefined => {
  * the rules stay in one place. Anything else, and every miss, goes on to Strapi unchanged.
  * Returns a function that puts the server back as it was.
  */
-export const installFastPath = (server: Server, service: CacheService, graphqlEndpoint: string): (() => void) => {
+export const installFastPath = (server: Server, service: CacheService, { restPrefix, graphqlEndpoint }: { restPrefix: string; graphqlEndpoint: string }): (() => void) => {
+  const restPaths = restPrefix.endsWith('/') ? restPrefix : `${restPrefix}/`;
   const strapiListeners = server.listeners('request') as RequestListener[];
   const passOn: RequestListener = (req, res) => {
     for (const listener of strapiListeners) listener.call(server, req, res);
@@ -102,6 +103,8 @@ export const installFastPath = (server: Server, service: CacheService, graphqlEn
     if (req.headers.authorization || !url || !url.startsWith('/')) return passOn(req, res);
     const query = url.indexOf('?');
     const path = query < 0 ? url : url.slice(0, query);
+    // Only the public API can have entries: the admin, its assets and uploads go straight on (no store lookup).
+    if (path !== graphqlEndpoint && !path.startsWith(restPaths)) return passOn(req, res);
     if (req.method === 'GET') return serveOrPassOn(req, res, path === graphqlEndpoint ? `GQL GET ${url}` : `GET ${url}`);
     if (req.method !== 'POST' || path !== graphqlEndpoint || !prereadable(req)) return passOn(req, res);
     readBody(req).then(
