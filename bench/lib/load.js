@@ -91,43 +91,12 @@ async function compile() {
 async function startCeilingServer(sample) {
   const file = path.join(require('os').tmpdir(), `ceiling-${process.pid}.json`);
   fs.writeFileSync(file, JSON.stringify(sample));
-  const child = spawn(process.execPath, [path.join(__dirname, 'ceiling-server.js'), file], { stdio: ['ignore', 'pipe', 'inherit'] });
-  let output = '';
-  const port = await new Promise((resolve, reject) => {
-    child.stdout.on('data', (chunk) => {
-      output += chunk;
-      const ready = /READY (\d+)/.exec(output);
-      if (ready) resolve(Number(ready[1]));
-    });
-    child.on('exit', (code) => reject(new Error(`ceiling server exited ${code}`)));
-  });
-  return {
-    mode: 'ceiling',
-    pid: child.pid,
-    url: `http://127.0.0.1:${port}`,
-    async stop() {
-      if (child.exitCode !== null) return;
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
-    },
-  };
+  const child = spawn(process.execPath, [path.join(__dirname, 'ceiling-server.js'), file], { stdio: ['ignore', 'pipe', 'pipe'] });
+  return serverProcess(child, 'ceiling', async () => {});
 }
 
-async function startServer(mode) {
-  const database = await databaseFor(mode);
-  const env = {
-    ...process.env,
-    NODE_ENV: 'production',
-    DATABASE_CLIENT: 'postgres',
-    DATABASE_URL: databaseUrl(database),
-    LOG_LEVEL: 'warn',
-    CRON_ENABLED: 'false',
-    STRAPI_TELEMETRY_DISABLED: 'true',
-    PORT: '0',
-    ...MODES[mode],
-  };
-  const child = spawn(process.execPath, [path.join(__dirname, 'app-server.js')], { env, cwd: appDir, stdio: ['ignore', 'pipe', 'pipe'] });
+/** Waits for a spawned server's `READY <port>` line; returns its handle (stop() ends it, then runs `cleanUp`). */
+async function serverProcess(child, mode, cleanUp) {
   let output = '';
   const port = await new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server (${mode}) did not start:\n${output}`)), 180000);
@@ -152,9 +121,28 @@ async function startServer(mode) {
         child.kill('SIGTERM');
         await exited;
       }
-      if (database !== DATABASE) await dropPlainCopy();
+      await cleanUp();
     },
   };
+}
+
+async function startServer(mode) {
+  const database = await databaseFor(mode);
+  const env = {
+    ...process.env,
+    NODE_ENV: 'production',
+    DATABASE_CLIENT: 'postgres',
+    DATABASE_URL: databaseUrl(database),
+    LOG_LEVEL: 'warn',
+    CRON_ENABLED: 'false',
+    STRAPI_TELEMETRY_DISABLED: 'true',
+    PORT: '0',
+    ...MODES[mode],
+  };
+  const child = spawn(process.execPath, [path.join(__dirname, 'app-server.js')], { env, cwd: appDir, stdio: ['ignore', 'pipe', 'pipe'] });
+  return serverProcess(child, mode, async () => {
+    if (database !== DATABASE) await dropPlainCopy();
+  });
 }
 
 const rssMb = (pid) => {

@@ -5,7 +5,12 @@ export const downloadCsv = (filename: string, headers: string[], rows: Array<Arr
     return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
   };
   const csv = `\uFEFF${[headers, ...rows].map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
-  const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+  saveBlob(new Blob([csv], { type: 'text/csv;charset=utf-8' }), filename);
+};
+
+/** Hands a file the page made or fetched to the browser as a download. */
+export const saveBlob = (blob: Blob, filename: string) => {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
   a.download = filename;

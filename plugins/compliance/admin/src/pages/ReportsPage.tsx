@@ -2,20 +2,11 @@ import { Badge, Box, Button, Flex, SingleSelect, SingleSelectOption, Table, Tbod
 import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
+import { saveBlob as save } from '../csv';
 import { NARRATIVE_SECTIONS, REPORT_STAGE_LABELS, REVIEW_KINDS, REVIEW_OUTCOMES, table2Rows } from '../../../server/src/core/annual-report';
 
 const errorText = (e: any) => e?.response?.data?.error?.message ?? e?.message ?? '操作失败';
 
-const save = (blob: Blob, filename: string) => {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-};
 
 /** 年度报告: the reports the user may see, and generating one for an organisation (code) or a region (division code). */
 export const ReportsPage = () => {
