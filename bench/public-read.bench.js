@@ -3,7 +3,8 @@
 /**
  * Public read load: REST list (filters + pagination: on the category relation, and on a column), one item with its relations, the same two
  * over GraphQL, at 1/10/50 connections, against production servers of the app: `plain` (our
- * plugins off), `uncached` (our plugins on, cache off), `cached` (memory store) and `cached-redis`.
+ * plugins off), `uncached` (our plugins on, cache off), `cached` (memory store) and `cached-redis`;
+ * on request also `uncached-strapi` (cache off and the catalogue's lean read path off).
  *
  *   node bench/public-read.bench.js                                   # everything (BENCH_ITEMS=100000)
  *   node bench/public-read.bench.js --modes plain,cached --scenarios rest-list

@@ -30,6 +30,8 @@ const MODES = {
     POLICY_LINKAGE_ENABLED: 'false', CONTENT_SECURITY_ENABLED: 'false', COMPLIANCE_ENABLED: 'false',
   },
   uncached: { PUBLIC_CACHE_ENABLED: 'false' },
+  // The full app with the cache off and the catalogue's lean read path off: every read through Strapi's pipeline.
+  'uncached-strapi': { PUBLIC_CACHE_ENABLED: 'false', CATALOGUE_LEAN_READS: 'false' },
   cached: { PUBLIC_CACHE_ENABLED: 'true' },
   'cached-redis': { PUBLIC_CACHE_ENABLED: 'true', REDIS_URL: process.env.BENCH_REDIS_URL || 'redis://127.0.0.1:6379', PUBLIC_CACHE_KEY_PREFIX: `bench:${process.pid}:` },
 };

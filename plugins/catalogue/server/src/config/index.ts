@@ -4,6 +4,8 @@ import Joi from 'joi';
 export interface CatalogueConfig {
   /** Days after which a column of each update class counts as stale (国办秘函〔2019〕19号); static columns never do. */
   columnUpdateIntervalDays: { news: number; notice: number; yearly: number };
+  /** Answer the common public list and item queries through the lean read path (services/public-reads). */
+  leanReads: boolean;
 }
 
 const schema = Joi.object<CatalogueConfig>({
@@ -12,11 +14,13 @@ const schema = Joi.object<CatalogueConfig>({
     notice: Joi.number().integer().min(1).max(3660).required(),
     yearly: Joi.number().integer().min(1).max(3660).required(),
   }).required(),
+  leanReads: Joi.boolean().required(),
 });
 
 export default {
   default: {
     columnUpdateIntervalDays: { news: 14, notice: 183, yearly: 365 },
+    leanReads: true,
   } satisfies CatalogueConfig,
   validator(config: unknown) {
     const { error } = schema.validate(config, { abortEarly: false });

@@ -2,12 +2,14 @@ import indexNumbers from './index-numbers';
 import openapi from './openapi';
 import organizationScope from './organization-scope';
 import publicCatalogue from './public-catalogue';
+import publicReads from './public-reads';
 import regionTree from './region-tree';
 
 export default {
   'index-numbers': indexNumbers,
   'organization-scope': organizationScope,
   'public-catalogue': publicCatalogue,
+  'public-reads': publicReads,
   'region-tree': regionTree,
   openapi,
 };

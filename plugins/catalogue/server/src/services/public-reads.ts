@@ -1,0 +1,109 @@
+import type { Core } from '@strapi/strapi';
+import { contentTypes } from '@strapi/utils';
+import { UID } from '../constants';
+import { paginationMeta, planLeanItem, planLeanList, type LeanItemPlan, type LeanListPlan, type LeanRelation } from '../core/lean-read';
+
+type Model = { uid: string; attributes: Record<string, { type: string; enum?: string[]; target?: string }> };
+type Auth = unknown;
+
+const NOT_SCALAR = new Set(['relation', 'media', 'component', 'dynamiczone', 'password']);
+/** What the public may see of a disclosure item, on top of Strapi's own rules (see middlewares/public-visibility). */
+const PUBLIC_ITEM = { publishedAt: { $notNull: true }, disclosureAttribute: { $eq: 'proactive' } };
+
+/**
+ * The lean public read path of the disclosure catalogue (see core/lean-read): a page of items or one
+ * item read with Strapi's query layer in as few statements as the answer needs (the page, its total
+ * and one per populated relation), projected onto the attributes Strapi's content API would show.
+ * The route's authentication and permission check still run before the controller; a populated
+ * relation is kept only when the caller may `find` its target, as Strapi's sanitiser does.
+ */
+const publicReads = ({ strapi }: { strapi: Core.Strapi }) => {
+  const projections = new Map<string, string[]>();
+  /** `id`, `documentId` and every public scalar attribute of a model: what Strapi's output sanitiser keeps of a row. */
+  const projection = (uid: string): string[] => {
+    let columns = projections.get(uid);
+    if (!columns) {
+      const model = strapi.getModel(uid as never) as unknown as Model;
+      columns = ['id', 'documentId'];
+      for (const [name, attribute] of Object.entries(model.attributes)) {
+        if (!NOT_SCALAR.has(attribute.type) && !contentTypes.isPrivateAttribute(model as never, name)) columns.push(name);
+      }
+      projections.set(uid, columns);
+    }
+    return columns;
+  };
+
+  const itemModel = () => strapi.getModel(UID.item as never) as unknown as Model;
+
+  /** The relations to populate that the caller may read, each with its target's public projection. */
+  const allowedPopulate = async (relations: LeanRelation[], auth: Auth) => {
+    const populate: Record<string, { select: string[] }> = {};
+    for (const relation of relations) {
+      const target = itemModel().attributes[relation].target as string;
+      // A route without authentication has no auth to check against: Strapi then keeps the populate.
+      if (!auth) {
+        populate[relation] = { select: projection(target) };
+        continue;
+      }
+      try {
+        // The same check as Strapi's removeRestrictedRelations: the `find` scope of the target.
+        await strapi.auth.verify(auth as never, { scope: `${target}.find` } as never);
+        populate[relation] = { select: projection(target) };
+      } catch {
+        // Strapi drops a populate the caller may not read; so does the lean path.
+      }
+    }
+    return populate;
+  };
+
+  return {
+    /** The lean plan for a list query, or null when Strapi must answer it. */
+    planList(query: Record<string, unknown>): LeanListPlan | null {
+      const enumerations: Record<string, readonly string[]> = {};
+      for (const [name, attribute] of Object.entries(itemModel().attributes)) {
+        if (attribute.type === 'enumeration' && attribute.enum && !contentTypes.isPrivateAttribute(itemModel() as never, name)) enumerations[name] = attribute.enum;
+      }
+      return planLeanList(query, {
+        enumerations,
+        defaultLimit: Number(strapi.config.get('api.rest.defaultLimit', 25)),
+        maxLimit: Number(strapi.config.get('api.rest.maxLimit')) || Number.MAX_SAFE_INTEGER,
+        withCount: Boolean(strapi.config.get('api.rest.withCount', true)),
+        defaultSort: ['firstPublishedAt:desc', 'id:desc'],
+      });
+    },
+
+    planItem(query: Record<string, unknown>): LeanItemPlan | null {
+      return planLeanItem(query);
+    },
+
+    /** A page of public items: `extra` are further conditions on the item (the catalogue's shorthand parameters). */
+    async list(plan: LeanListPlan, extra: Record<string, unknown>[], auth: Auth) {
+      const items = strapi.db.query(UID.item);
+      const where = { $and: [PUBLIC_ITEM, ...plan.filters, ...extra] };
+      const [data, total] = await Promise.all([
+        allowedPopulate(plan.populate, auth).then((populate) =>
+          items.findMany({
+            where,
+            select: projection(UID.item),
+            populate,
+            orderBy: plan.sort.map(({ field, order }) => ({ [field]: order })),
+            offset: plan.start,
+            limit: plan.limit,
+          })
+        ),
+        plan.withCount ? items.count({ where }) : undefined,
+      ]);
+      return { data, meta: { pagination: paginationMeta(plan, total === undefined ? undefined : Number(total)) } };
+    },
+
+    /** One public item, or null when the public may not see it (a draft, or not proactively disclosed). */
+    async item(documentId: string, plan: LeanItemPlan, auth: Auth) {
+      const populate = await allowedPopulate(plan.populate, auth);
+      const data = await strapi.db.query(UID.item).findOne({ where: { $and: [PUBLIC_ITEM, { documentId }] }, select: projection(UID.item), populate });
+      return data ? { data, meta: {} } : null;
+    },
+  };
+};
+
+export type PublicReadsService = ReturnType<typeof publicReads>;
+export default publicReads;
