@@ -9,6 +9,7 @@
  *   node bench/public-read.bench.js                                   # everything (BENCH_ITEMS=100000)
  *   node bench/public-read.bench.js --modes plain,cached --scenarios rest-list
  *   BENCH_DURATION=5 BENCH_CONNECTIONS=1,10 node bench/public-read.bench.js
+ *   node bench/public-read.bench.js --modes uncached,without-policy-linkage   # one plugin off (lib/load.js), on a copy
  *
  * Targets (issue 8): uncached costs ≤ 10% of plain's throughput and p50 < 10 ms at 1 connection;
  * cached ≥ 20× plain; server RSS < 600 MB. Prints JSON lines; exits 1 when a target is missed.

@@ -3,6 +3,7 @@ import { cacheAdminAbilities } from './bootstrap/admin-ability-cache';
 import { applyAdminLabels } from './bootstrap/admin-labels';
 import { seedDisclosureCategories } from './bootstrap/categories';
 import { assertLocalPluginsBuilt } from './bootstrap/local-plugins';
+import { cachePublicAbility } from './bootstrap/public-ability-cache';
 import { ensureAdminRoles, ensurePublicPermissions } from './bootstrap/roles';
 
 export default {
@@ -17,5 +18,6 @@ export default {
     await ensurePublicPermissions(strapi);
     await applyAdminLabels(strapi);
     cacheAdminAbilities(strapi);
+    cachePublicAbility(strapi);
   },
 };

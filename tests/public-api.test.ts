@@ -147,3 +147,63 @@ describe('OpenAPI description', () => {
     for (const item of Object.values(res.body.paths) as Array<Record<string, unknown>>) expect(Object.keys(item)).toEqual(['get']);
   });
 });
+
+describe('GraphQL relations of a list', () => {
+  const graphql = (query: string) => http().post('/graphql').send({ query });
+  const SEEDED = 'filters: { firstPublishedAt: { lt: "2026-05-01T00:00:00Z" } }, sort: "firstPublishedAt:desc"';
+
+  it('gives every item its own organisation, region and category, read for the page at once', async () => {
+    const statements: string[] = [];
+    const count = (query: { sql: string }) => statements.push(query.sql);
+    strapi.db.connection.on('query', count);
+    const res = await graphql(`{ disclosureItems(${SEEDED}) { title organization { code name region { code name } } again: organization { shortName } category { code } } }`);
+    strapi.db.connection.off('query', count);
+    expect(res.body.errors).toBeUndefined();
+    // One read per relation and page (plus its populate), not one per item: 5 items × 4 relations would be 40.
+    expect(statements.length).toBeLessThanOrEqual(14);
+    const hangzhou = { code: '002482162', name: '杭州市发展和改革委员会', region: { code: '330100', name: '杭州市' } };
+    expect(res.body.data.disclosureItems).toEqual([
+      { title: '浙江省数字政府建设规划', organization: { code: '002482001', name: '浙江省人民政府办公厅', region: { code: '330000', name: '浙江省' } }, again: { shortName: '省政府办公厅' }, category: { code: 'plans' } },
+      { title: '西湖区国土空间规划', organization: { code: '002470011', name: '杭州市西湖区人民政府', region: { code: '330106', name: '西湖区' } }, again: { shortName: '西湖区政府' }, category: { code: 'plans' } },
+      { title: '宁波市2026年财政预算', organization: { code: '002489001', name: '宁波市财政局', region: { code: '330200', name: '宁波市' } }, again: { shortName: '宁波市财政局' }, category: { code: 'budgets-and-final-accounts' } },
+      { title: '杭州市国民经济和社会发展第十五个五年规划纲要', organization: hangzhou, again: { shortName: '杭州市发改委' }, category: { code: 'plans' } },
+      { title: '已废止的规范性文件', organization: hangzhou, again: { shortName: '杭州市发改委' }, category: { code: 'rules' } },
+    ]);
+  });
+
+  it('answers one item as before and keeps private fields out of the schema', async () => {
+    const list = await graphql(`{ disclosureItems(${SEEDED}, pagination: { pageSize: 1 }) { documentId } }`);
+    const { documentId } = list.body.data.disclosureItems[0];
+    const one = await graphql(`{ disclosureItem(documentId: "${documentId}") { organization { code region { code } } category { code } } }`);
+    expect(one.body.data.disclosureItem).toEqual({ organization: { code: '002482001', region: { code: '330000' } }, category: { code: 'plans' } });
+    const editors = await graphql(`{ disclosureItems { organization { editors { id } } } }`);
+    expect(editors.status).toBe(400);
+    expect(editors.body.errors[0].message).toContain('editors');
+  });
+});
+
+describe('the Public role\'s permissions', () => {
+  const PERMISSIONS = 'plugin::users-permissions.permission';
+  const ACTION = 'api::disclosure-category.disclosure-category.find';
+
+  it('apply from the next request when they change, over REST and GraphQL', async () => {
+    const permissions = strapi.db.query(PERMISSIONS as never);
+    const role = await strapi.db.query('plugin::users-permissions.role' as never).findOne({ where: { type: 'public' } } as never) as { id: number };
+    const query = '{ disclosureItems(pagination: { pageSize: 1 }) { title category { code } } }';
+    expect((await http().get('/api/disclosure-categories')).status).toBe(200);
+    expect((await http().post('/graphql').send({ query })).body.errors).toBeUndefined();
+
+    const granted = await permissions.findOne({ where: { action: ACTION, role: role.id } } as never) as { id: number };
+    await permissions.delete({ where: { id: granted.id } } as never);
+    try {
+      expect((await http().get('/api/disclosure-categories')).status).toBe(403);
+      const res = await http().post('/graphql').send({ query });
+      expect(res.body.errors[0]).toMatchObject({ path: ['disclosureItems', 0, 'category'], extensions: { code: 'FORBIDDEN' } });
+      expect((await http().get('/api/disclosure-items?pagination[pageSize]=1')).status).toBe(200);
+    } finally {
+      await permissions.create({ data: { action: ACTION, role: role.id } } as never);
+    }
+    expect((await http().get('/api/disclosure-categories')).status).toBe(200);
+    expect((await http().post('/graphql').send({ query })).body.errors).toBeUndefined();
+  });
+});

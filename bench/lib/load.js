@@ -36,6 +36,16 @@ const MODES = {
   'cached-redis': { PUBLIC_CACHE_ENABLED: 'true', REDIS_URL: process.env.BENCH_REDIS_URL || 'redis://127.0.0.1:6379', PUBLIC_CACHE_KEY_PREFIX: `bench:${process.pid}:` },
 };
 
+/** `without-<plugin>`: uncached with one plugin of ours switched off, to find what a plugin costs. */
+const PLUGIN_SWITCHES = {
+  catalogue: 'CATALOGUE_ENABLED', 'regulation-versions': 'REGULATION_VERSIONS_ENABLED', deadlines: 'DEADLINES_ENABLED',
+  'policy-linkage': 'POLICY_LINKAGE_ENABLED', 'content-security': 'CONTENT_SECURITY_ENABLED', compliance: 'COMPLIANCE_ENABLED',
+};
+for (const [plugin, enabled] of Object.entries(PLUGIN_SWITCHES)) MODES[`without-${plugin}`] = { ...MODES.uncached, [enabled]: 'false' };
+
+/** A mode that switches off a plugin with content types (any but the public cache) would lose its tables. */
+const prunes = (mode) => Object.entries(MODES[mode]).some(([name, value]) => name.endsWith('_ENABLED') && name !== 'PUBLIC_CACHE_ENABLED' && value === 'false');
+
 const databaseUrl = (database = DATABASE) => {
   const url = new URL(PG_SERVER);
   url.pathname = `/${database}`;
@@ -43,12 +53,12 @@ const databaseUrl = (database = DATABASE) => {
 };
 
 /**
- * The database a mode runs on: the benchmark database, or for `plain` a fresh copy of it (same rows,
- * same indexes, made with CREATE DATABASE … TEMPLATE), which plain Strapi may prune as it likes.
+ * The database a mode runs on: the benchmark database, or for `plain` and `without-…` a fresh copy of
+ * it (same rows, same indexes, made with CREATE DATABASE … TEMPLATE), which that server may prune as it likes.
  */
 async function databaseFor(mode) {
-  if (mode !== 'plain') return DATABASE;
-  const copy = `${DATABASE}_plain`;
+  if (!prunes(mode)) return DATABASE;
+  const copy = `${DATABASE}_${mode.replace(/-/g, '_')}`;
   const admin = new Client({ connectionString: PG_SERVER });
   await admin.connect();
   try {
@@ -60,10 +70,10 @@ async function databaseFor(mode) {
   return copy;
 }
 
-async function dropPlainCopy() {
+async function dropCopy(copy) {
   const admin = new Client({ connectionString: PG_SERVER });
   await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS "${DATABASE}_plain"`);
+  await admin.query(`DROP DATABASE IF EXISTS "${copy}"`);
   await admin.end();
 }
 
@@ -143,7 +153,7 @@ async function startServer(mode) {
   };
   const child = spawn(process.execPath, [path.join(__dirname, 'app-server.js')], { env, cwd: appDir, stdio: ['ignore', 'pipe', 'pipe'] });
   return serverProcess(child, mode, async () => {
-    if (database !== DATABASE) await dropPlainCopy();
+    if (database !== DATABASE) await dropCopy(database);
   });
 }
 

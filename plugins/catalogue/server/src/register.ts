@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { toOneRelationResolvers } from './graphql/to-one-relations';
 import { categoryCodes } from './middlewares/category-codes';
 import { columnDefaults } from './middlewares/column-defaults';
 import { disclosureItemRules } from './middlewares/disclosure-item-rules';
@@ -14,6 +15,8 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
   strapi.documents.use(regionRules(strapi) as never);
   strapi.documents.use(columnDefaults(strapi) as never);
   strapi.documents.use(categoryCodes(strapi) as never);
+  // GraphQL lists read their items' organisation and category for the whole page at once.
+  strapi.plugin('graphql')?.service('extension').use(toOneRelationResolvers(strapi));
 };
 
 export default register;
