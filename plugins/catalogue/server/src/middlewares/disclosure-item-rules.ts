@@ -6,6 +6,7 @@ import { checkItemWrite, validityAfterWrite, type ItemFields } from '../core/ite
 import { parseToOneRelationInput, type RelationRef } from '../core/relation-input';
 import type { IndexNumbersService } from '../services/index-numbers';
 import type { OrganizationScopeService } from '../services/organization-scope';
+import type { CategoryFacts, WriteFactsService } from '../services/write-facts';
 import { refuseFields, refuseForbidden } from '../utils/refusals';
 import { organizationScopedAdmin } from '../utils/request';
 
@@ -36,7 +37,10 @@ export const disclosureItemRules =
 
     const findOrganization = (ref: RelationRef): Promise<Organization | null> =>
       strapi.db.query(UID.organization).findOne({ where: ref, select: ['id', 'documentId', 'code', 'name'] });
-    const findCategory = (ref: RelationRef): Promise<{ code: string } | null> => strapi.db.query(UID.category).findOne({ where: ref, select: ['code'] });
+    // The fields the other plugins' rules need too (write-facts), in the one lookup.
+    const findCategory = (ref: RelationRef | { code: string }): Promise<CategoryFacts | null> =>
+      strapi.db.query(UID.category).findOne({ where: ref, select: ['id', 'documentId', 'code', 'isPolicy', 'disclosureLimitDays'] });
+    const facts = plugin.service('write-facts') as WriteFactsService;
 
     return strapi.db.transaction(async () => {
       const { action, params } = context;
@@ -113,11 +117,19 @@ export const disclosureItemRules =
         if (params.status === 'published' && !(action === 'update' && stored?.firstPublishedAt)) {
           data.firstPublishedAt = now;
         }
+        // A create names its category (required above); an update or clone that keeps it leaves it unknown here.
+        if (category) facts.remember(params, { category, draft: null });
       }
 
       // 5. First publish: stamp the draft before it is copied to the published version.
       if (action === 'publish' && stored && !stored.firstPublishedAt) {
         await items.updateMany({ where: { documentId: stored.documentId, publishedAt: null }, data: { firstPublishedAt: now } });
+      }
+      // The draft about to be published, read once here for every plugin's rules (write-facts).
+      if (action === 'publish' && stored) {
+        const categoryCode = (stored as StoredItem & { categoryCode?: string | null }).categoryCode;
+        const category = categoryCode ? await findCategory({ code: categoryCode }) : null;
+        facts.remember(params, { category, draft: { ...stored, firstPublishedAt: stored.firstPublishedAt ?? now } });
       }
 
       return next();

@@ -3,11 +3,13 @@ import openapi from './openapi';
 import organizationScope from './organization-scope';
 import publicCatalogue from './public-catalogue';
 import regionTree from './region-tree';
+import writeFacts from './write-facts';
 
 export default {
   'index-numbers': indexNumbers,
   'organization-scope': organizationScope,
   'public-catalogue': publicCatalogue,
   'region-tree': regionTree,
+  'write-facts': writeFacts,
   openapi,
 };
