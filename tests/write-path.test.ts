@@ -205,3 +205,46 @@ describe('publish uses the draft the catalogue read (write facts)', () => {
     expect(recomputed).toMatchObject({ timeliness: 'late', daysLate: rows[0].daysLate });
   });
 });
+
+describe('organisations and categories held in memory (catalogue reference data)', () => {
+  const create = (data: Record<string, unknown>) => http().post(CM_ITEMS).set(as(root)).send({ formedDate: '2026-11-02', ...data });
+
+  it('an organisation created a moment ago is found, and a new code and name apply to the next item at once', async () => {
+    await create({ title: '缓存预热', organization: province.orgs.A.documentId, category: province.category['plans'] });
+    const org = (await strapi.documents(UID.organization as never).create({ data: { name: '杭州市统计局', code: '002482999', region: province.regions.hangzhou.documentId } } as never)) as { documentId: string };
+    const first = await create({ title: '新机关', organization: org.documentId, category: province.category['plans'] });
+    expect(first.status).toBe(201);
+    expect(first.body.data.indexNumber).toMatch(/^002482999\//);
+    expect(first.body.data.issuingOrgan).toBe('杭州市统计局');
+
+    await strapi.documents(UID.organization as never).update({ documentId: org.documentId, data: { name: '杭州市统计局（更名）', code: '002482998' } } as never);
+    const second = await create({ title: '改名之后', organization: org.documentId, category: province.category['plans'] });
+    expect(second.status).toBe(201);
+    expect(second.body.data.indexNumber).toMatch(/^002482998\//);
+    expect(second.body.data.issuingOrgan).toBe('杭州市统计局（更名）');
+
+    await strapi.documents(UID.organization as never).delete({ documentId: org.documentId } as never);
+    const third = await create({ title: '机关已删除', organization: org.documentId, category: province.category['plans'] });
+    expect(third.status).toBe(400);
+    expect(third.body.error.details.errors[0]).toMatchObject({ path: ['organization'], code: 'ORGANIZATION_REFERENCE_INVALID' });
+  });
+
+  it("a category's new disclosure limit moves the next item's due date", async () => {
+    const code = 'plans';
+    const before = await create({ title: '期限之前', organization: province.orgs.A.documentId, category: province.category[code] });
+    expect(before.status).toBe(201);
+    const category = await strapi.db.query(UID.category).findOne({ where: { code } });
+    await strapi.documents(UID.category as never).update({ documentId: category.documentId, data: { disclosureLimitDays: 7 } } as never);
+    try {
+      const after = await create({ title: '期限之后', organization: province.orgs.A.documentId, category: province.category[code] });
+      expect(after.status).toBe(201);
+      const rows = await strapi.db.query(UID.item).findMany({ where: { documentId: { $in: [before.body.data.documentId, after.body.data.documentId] }, publishedAt: null } });
+      const due = Object.fromEntries(rows.map((r: { title: string; disclosureDueDate: unknown }) => [r.title, isoDay(r.disclosureDueDate)]));
+      // 2026-11-02 + 20 working days, and + 7.
+      expect(due['期限之前']).toBe('2026-11-30');
+      expect(due['期限之后']).toBe('2026-11-11');
+    } finally {
+      await strapi.documents(UID.category as never).update({ documentId: category.documentId, data: { disclosureLimitDays: category.disclosureLimitDays } } as never);
+    }
+  });
+});

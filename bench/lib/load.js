@@ -160,7 +160,9 @@ async function startServer(mode, extraEnv = {}) {
     ...MODES[mode],
     ...extraEnv,
   };
-  const child = spawn(process.execPath, [path.join(__dirname, 'app-server.js')], { env, cwd: appDir, stdio: ['ignore', 'pipe', 'pipe'] });
+  // BENCH_SERVER_NODE_ARGS: Node options for the server only, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`.
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS || '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, path.join(__dirname, 'app-server.js')], { env, cwd: appDir, stdio: ['ignore', 'pipe', 'pipe'] });
   return serverProcess(child, mode, async () => {
     if (database !== DATABASE) await dropPlainCopy();
   }, env);

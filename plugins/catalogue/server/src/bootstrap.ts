@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { OWN_ORGANIZATION_CONDITION, PLUGIN_ID, UID } from './constants';
 import type { IndexNumbersService } from './services/index-numbers';
 import type { OrganizationScopeService } from './services/organization-scope';
+import type { ReferenceDataService } from './services/reference-data';
 
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await (strapi.plugin(PLUGIN_ID).service('index-numbers') as IndexNumbersService).ensureCounterTable();
@@ -26,6 +27,23 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
     ]);
   }
   await backfillCategoryCodes(strapi);
+
+  // An organisation or category written on this instance is read again by the next lookup: at once,
+  // and once more when the write commits (a lookup in between may have cached the committed row).
+  const references = strapi.plugin(PLUGIN_ID).service('reference-data') as ReferenceDataService;
+  const forget = (event: { model: { uid: string } }) => {
+    references.invalidate(event.model.uid);
+    if (strapi.db.inTransaction()) void strapi.db.transaction(async ({ onCommit }) => onCommit(() => references.invalidate(event.model.uid)));
+  };
+  strapi.db.lifecycles.subscribe({
+    models: references.uids,
+    afterCreate: forget,
+    afterCreateMany: forget,
+    afterUpdate: forget,
+    afterUpdateMany: forget,
+    afterDelete: forget,
+    afterDeleteMany: forget,
+  } as never);
 
   const scope = strapi.plugin(PLUGIN_ID).service('organization-scope') as OrganizationScopeService;
   await strapi.service('admin::permission').conditionProvider.register({

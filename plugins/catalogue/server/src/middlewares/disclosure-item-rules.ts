@@ -6,9 +6,10 @@ import { checkItemWrite, validityAfterWrite, type ItemFields } from '../core/ite
 import { parseToOneRelationInput, type RelationRef } from '../core/relation-input';
 import type { IndexNumbersService } from '../services/index-numbers';
 import type { OrganizationScopeService } from '../services/organization-scope';
+import type { ReferenceDataService } from '../services/reference-data';
 import type { CategoryFacts, WriteFactsService } from '../services/write-facts';
 import { refuseFields, refuseForbidden } from '../utils/refusals';
-import { organizationScopedAdmin } from '../utils/request';
+import { isContentManagerPublish, organizationScopedAdmin } from '../utils/request';
 
 const WRITE_ACTIONS = new Set(['create', 'update', 'clone', 'delete', 'publish', 'unpublish', 'discardDraft']);
 const DATA_ACTIONS = new Set(['create', 'update', 'clone']);
@@ -34,20 +35,20 @@ export const disclosureItemRules =
     const scope = plugin.service('organization-scope') as OrganizationScopeService;
     const indexNumbers = plugin.service('index-numbers') as IndexNumbersService;
     const items = strapi.db.query(UID.item);
-
-    const findOrganization = (ref: RelationRef): Promise<Organization | null> =>
-      strapi.db.query(UID.organization).findOne({ where: ref, select: ['id', 'documentId', 'code', 'name'] });
-    // The fields the other plugins' rules need too (write-facts), in the one lookup.
-    const findCategory = (ref: RelationRef | { code: string }): Promise<CategoryFacts | null> =>
-      strapi.db.query(UID.category).findOne({ where: ref, select: ['id', 'documentId', 'code', 'isPolicy', 'disclosureLimitDays'] });
     const facts = plugin.service('write-facts') as WriteFactsService;
+
+    // Reference data held in memory (services/reference-data); the category with the fields the other plugins' rules need (write-facts).
+    const references = plugin.service('reference-data') as ReferenceDataService;
+    const findOrganization = (ref: RelationRef): Promise<Organization | null> => references.organization(ref);
+    const findCategory = (ref: RelationRef | { code: string }): Promise<CategoryFacts | null> => references.category(ref);
 
     return strapi.db.transaction(async () => {
       const { action, params } = context;
       const now = new Date();
       const today = shanghaiDate(now);
       const sourceId: string | undefined = params.documentId;
-      const stored: StoredItem | null = sourceId ? await items.findOne({ where: { documentId: sourceId, publishedAt: null } }) : null;
+      const kept = sourceId && action === 'publish' && isContentManagerPublish(strapi) ? (facts.takeRequestDraft(sourceId) as StoredItem | null) : null;
+      const stored: StoredItem | null = kept ?? (sourceId ? await items.findOne({ where: { documentId: sourceId, publishedAt: null } }) : null);
 
       // 1. Organisation scope on the item as it is stored.
       const admin = organizationScopedAdmin(strapi);

@@ -2,6 +2,7 @@ import indexNumbers from './index-numbers';
 import openapi from './openapi';
 import organizationScope from './organization-scope';
 import publicCatalogue from './public-catalogue';
+import referenceData from './reference-data';
 import regionTree from './region-tree';
 import writeFacts from './write-facts';
 
@@ -9,6 +10,7 @@ export default {
   'index-numbers': indexNumbers,
   'organization-scope': organizationScope,
   'public-catalogue': publicCatalogue,
+  'reference-data': referenceData,
   'region-tree': regionTree,
   'write-facts': writeFacts,
   openapi,

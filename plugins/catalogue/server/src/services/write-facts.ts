@@ -22,9 +22,28 @@ export interface ItemWriteFacts {
   draft: (Record<string, any> & { id: number; documentId: string }) | null;
 }
 
-const writeFacts = (_: { strapi: Core.Strapi }) => {
+const writeFacts = ({ strapi }: { strapi: Core.Strapi }) => {
   const facts = new WeakMap<object, ItemWriteFacts>();
+  // The content manager's publish request saves the draft unchanged, then publishes it in the same
+  // transaction: the draft the empty save read (middlewares/empty-updates) is the one published.
+  const requestDrafts = new WeakMap<object, Map<string, Record<string, any>>>();
+  const request = () => strapi.requestContext.get() as object | undefined;
   return {
+    /** Keeps a draft read in this request for the publish that follows (taken once). */
+    keepRequestDraft(row: Record<string, any> & { documentId: string }) {
+      const ctx = request();
+      if (!ctx) return;
+      const drafts = requestDrafts.get(ctx) ?? new Map<string, Record<string, any>>();
+      drafts.set(row.documentId, row);
+      requestDrafts.set(ctx, drafts);
+    },
+    takeRequestDraft(documentId: string): Record<string, any> | null {
+      const drafts = requestDrafts.get(request() ?? {});
+      const row = drafts?.get(documentId) ?? null;
+      drafts?.delete(documentId);
+      return row;
+    },
+
     remember(params: object, value: ItemWriteFacts) {
       facts.set(params, value);
     },
