@@ -108,7 +108,7 @@ async function startCeilingServer(sample) {
 }
 
 /** Waits for a spawned server's `READY <port>` line; returns its handle (stop() ends it, then runs `cleanUp`). */
-async function serverProcess(child, mode, cleanUp) {
+async function serverProcess(child, mode, cleanUp, env = {}) {
   let output = '';
   const port = await new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server (${mode}) did not start:\n${output}`)), 180000);
@@ -123,10 +123,29 @@ async function serverProcess(child, mode, cleanUp) {
     child.stderr.on('data', (chunk) => (output += chunk));
     child.on('exit', (code) => reject(new Error(`server (${mode}) exited ${code}:\n${output}`)));
   });
+  /** SQL statements run so far (servers started with BENCH_COUNT_QUERIES=true) and CPU seconds used (/proc). */
+  const counters = async () => {
+    let queries = null;
+    if (env.BENCH_COUNT_QUERIES === 'true') {
+      queries = await new Promise((resolve) => {
+        const onData = (chunk) => {
+          const line = /QUERIES (\d+)/.exec(String(chunk));
+          if (line) {
+            child.stdout.off('data', onData);
+            resolve(Number(line[1]));
+          }
+        };
+        child.stdout.on('data', onData);
+        child.kill('SIGUSR2');
+      });
+    }
+    return { queries, cpuSeconds: cpuSecondsOf(child.pid) };
+  };
   return {
     mode,
     pid: child.pid,
     url: `http://127.0.0.1:${port}`,
+    counters,
     async stop() {
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));
@@ -138,7 +157,8 @@ async function serverProcess(child, mode, cleanUp) {
   };
 }
 
-async function startServer(mode) {
+/** A production server of the app in `mode`; `extraEnv` adds variables (e.g. BENCH_COUNT_QUERIES, NODE_OPTIONS for profiling). */
+async function startServer(mode, extraEnv = {}) {
   const database = await databaseFor(mode);
   const env = {
     ...process.env,
@@ -150,12 +170,25 @@ async function startServer(mode) {
     STRAPI_TELEMETRY_DISABLED: 'true',
     PORT: '0',
     ...MODES[mode],
+    ...extraEnv,
   };
-  const child = spawn(process.execPath, [path.join(__dirname, 'app-server.js')], { env, cwd: appDir, stdio: ['ignore', 'pipe', 'pipe'] });
+  // BENCH_SERVER_NODE_ARGS: Node options for the server only, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`.
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS || '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, path.join(__dirname, 'app-server.js')], { env, cwd: appDir, stdio: ['ignore', 'pipe', 'pipe'] });
   return serverProcess(child, mode, async () => {
     if (database !== DATABASE) await dropCopy(database);
-  });
+  }, env);
 }
+
+/** User + system CPU seconds of a process so far (Linux /proc; 0 elsewhere). */
+const cpuSecondsOf = (pid) => {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+  } catch {
+    return 0;
+  }
+};
 
 const rssMb = (pid) => {
   try {

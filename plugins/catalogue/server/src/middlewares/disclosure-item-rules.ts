@@ -6,8 +6,9 @@ import { checkItemWrite, validityAfterWrite, type ItemFields } from '../core/ite
 import { parseToOneRelationInput, type RelationRef } from '../core/relation-input';
 import type { IndexNumbersService } from '../services/index-numbers';
 import type { OrganizationScopeService } from '../services/organization-scope';
+import type { CategoryFacts, WriteFactsService } from '../services/write-facts';
 import { refuseFields, refuseForbidden } from '../utils/refusals';
-import { organizationScopedAdmin } from '../utils/request';
+import { isContentManagerPublish, organizationScopedAdmin } from '../utils/request';
 
 const WRITE_ACTIONS = new Set(['create', 'update', 'clone', 'delete', 'publish', 'unpublish', 'discardDraft']);
 const DATA_ACTIONS = new Set(['create', 'update', 'clone']);
@@ -33,17 +34,21 @@ export const disclosureItemRules =
     const scope = plugin.service('organization-scope') as OrganizationScopeService;
     const indexNumbers = plugin.service('index-numbers') as IndexNumbersService;
     const items = strapi.db.query(UID.item);
+    const facts = plugin.service('write-facts') as WriteFactsService;
 
     const findOrganization = (ref: RelationRef): Promise<Organization | null> =>
       strapi.db.query(UID.organization).findOne({ where: ref, select: ['id', 'documentId', 'code', 'name'] });
-    const findCategory = (ref: RelationRef): Promise<{ code: string } | null> => strapi.db.query(UID.category).findOne({ where: ref, select: ['code'] });
+    // The fields the other plugins' rules need too (write-facts), in the one lookup.
+    const findCategory = (ref: RelationRef | { code: string }): Promise<CategoryFacts | null> =>
+      strapi.db.query(UID.category).findOne({ where: ref, select: ['id', 'documentId', 'code', 'isPolicy', 'disclosureLimitDays'] });
 
     return strapi.db.transaction(async () => {
       const { action, params } = context;
       const now = new Date();
       const today = shanghaiDate(now);
       const sourceId: string | undefined = params.documentId;
-      const stored: StoredItem | null = sourceId ? await items.findOne({ where: { documentId: sourceId, publishedAt: null } }) : null;
+      const kept = sourceId && action === 'publish' && isContentManagerPublish(strapi) ? (facts.takeRequestDraft(sourceId) as StoredItem | null) : null;
+      const stored: StoredItem | null = kept ?? (sourceId ? await items.findOne({ where: { documentId: sourceId, publishedAt: null } }) : null);
 
       // 1. Organisation scope on the item as it is stored.
       const admin = organizationScopedAdmin(strapi);
@@ -113,11 +118,19 @@ export const disclosureItemRules =
         if (params.status === 'published' && !(action === 'update' && stored?.firstPublishedAt)) {
           data.firstPublishedAt = now;
         }
+        // A create names its category (required above); an update or clone that keeps it leaves it unknown here.
+        if (category) facts.remember(params, { category, draft: null });
       }
 
       // 5. First publish: stamp the draft before it is copied to the published version.
       if (action === 'publish' && stored && !stored.firstPublishedAt) {
         await items.updateMany({ where: { documentId: stored.documentId, publishedAt: null }, data: { firstPublishedAt: now } });
+      }
+      // The draft about to be published, read once here for every plugin's rules (write-facts).
+      if (action === 'publish' && stored) {
+        const categoryCode = (stored as StoredItem & { categoryCode?: string | null }).categoryCode;
+        const category = categoryCode ? await findCategory({ code: categoryCode }) : null;
+        facts.remember(params, { category, draft: { ...stored, firstPublishedAt: stored.firstPublishedAt ?? now } });
       }
 
       return next();

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { UID } from '../constants';
+import { PLUGIN_ID, UID } from '../constants';
+import type { WriteFactsService } from '../services/write-facts';
 import { isEmptyUpdate } from '../core/empty-update';
 import { isContentManagerPublish } from '../utils/request';
 
@@ -15,9 +16,12 @@ export const emptyUpdates =
     if (context.uid !== UID.item || context.action !== 'update' || !context.params.documentId || !isEmptyUpdate(context.params)) return next();
     const { documentId, locale, populate, fields } = context.params;
     // The content manager's publish discards what its draft save returns: the bare row will do there.
-    const draft = isContentManagerPublish(strapi)
+    const publishing = isContentManagerPublish(strapi);
+    const draft = publishing
       ? await strapi.db.query(UID.item).findOne({ where: { documentId, publishedAt: null } })
       : await strapi.documents(UID.item as never).findOne({ documentId, locale, status: 'draft', populate, fields } as never);
+    // The publish that follows in this request checks this same draft (write-facts): no second read.
+    if (publishing && draft) (strapi.plugin(PLUGIN_ID).service('write-facts') as WriteFactsService).keepRequestDraft(draft);
     // No draft to answer with (a new locale, a missing document): Strapi's own update handles it.
     return draft ?? next();
   };

@@ -4,6 +4,7 @@ import organizationScope from './organization-scope';
 import publicCatalogue from './public-catalogue';
 import publicReads from './public-reads';
 import regionTree from './region-tree';
+import writeFacts from './write-facts';
 
 export default {
   'index-numbers': indexNumbers,
@@ -11,5 +12,6 @@ export default {
   'public-catalogue': publicCatalogue,
   'public-reads': publicReads,
   'region-tree': regionTree,
+  'write-facts': writeFacts,
   openapi,
 };

@@ -36,7 +36,12 @@ export const contentSecurityGate = (strapi: Core.Strapi) => async (context: Cont
     const result = (await next()) as { documentId?: string } | null;
     const documentId = result?.documentId ?? context.params.documentId;
     if (!documentId) return result;
-    const outcome = await gate.scanStored(context.uid, documentId, { published: draftAndPublish && becomesPublic });
+    // A create answers with the row it stored (the published one when it published), which is what
+    // scanStored would read; only attachments need the database, and a create without any has none.
+    const created = context.action === 'create' ? gate.createdRow(context.uid, result, context.params.data) : null;
+    const outcome = created
+      ? await gate.scanContent(context.uid, documentId, await gate.contentOf(context.uid, created), created)
+      : await gate.scanStored(context.uid, documentId, { published: draftAndPublish && becomesPublic });
     if (!outcome) return result;
     if (becomesPublic && outcome.blocking.length) {
       onRollback(() => {
@@ -44,7 +49,7 @@ export const contentSecurityGate = (strapi: Core.Strapi) => async (context: Cont
       });
       return gate.refuse(outcome);
     }
-    await gate.record(outcome, context.action as Trigger, actor, false);
+    await gate.record(outcome, context.action as Trigger, actor, false, {}, { readBack: false });
     return result;
   });
 };

@@ -90,6 +90,19 @@ const gate = ({ strapi }: { strapi: Core.Strapi }) => {
       return (await strapi.db.query(uid as never).findOne({ where, populate } as never)) as Row | null;
     },
 
+    /**
+     * The row a create returned, as scanStored would load it, when the create attached no files
+     * (null otherwise, or when the result is not a stored row): its media fields are then empty.
+     */
+    createdRow(uid: string, result: unknown, data: Record<string, unknown> | undefined): Row | null {
+      const row = result as Row | null;
+      if (!row || typeof row !== 'object' || typeof row.id !== 'number' || typeof row.documentId !== 'string') return null;
+      const media = service.mediaFieldsOf(uid);
+      const attaches = (value: unknown) => value !== undefined && value !== null && !(Array.isArray(value) && value.length === 0);
+      if (media.some((field) => attaches(data?.[field]))) return null;
+      return { ...row, ...Object.fromEntries(media.map((field) => [field, []])) };
+    },
+
     async readFile(file: MediaFile): Promise<Buffer> {
       if (/^https?:\/\//i.test(file.url)) {
         const response = await fetch(file.url);
@@ -167,32 +180,32 @@ const gate = ({ strapi }: { strapi: Core.Strapi }) => {
       return service.scanContent(uid, documentId, await service.contentOf(uid, row), row);
     },
 
-    /** Stores a scan result; returns the stored row. */
-    async record(outcome: ScanOutcome, trigger: Trigger, actor: Actor, blocked: boolean, extra: Record<string, unknown> = {}) {
+    /** Stores a scan result; returns the stored row, or with `readBack: false` (a caller that ignores it) only its id. */
+    async record(outcome: ScanOutcome, trigger: Trigger, actor: Actor, blocked: boolean, extra: Record<string, unknown> = {}, { readBack = true } = {}) {
       const overridden = outcome.findings.some((f) => f.overridden);
       const result = blocked ? 'blocked' : outcome.blocking.length ? 'reported' : overridden ? 'passed_with_overrides' : 'clean';
-      return strapi.db.query(UID.scanResult).create({
-        data: {
-          targetUid: outcome.uid,
-          targetDocumentId: outcome.documentId,
-          targetTitle: outcome.title?.slice(0, 500) ?? null,
-          organizationDocumentId: outcome.organizationDocumentId,
-          trigger,
-          outcome: result,
-          blockingCode: outcome.code,
-          findingCount: outcome.findings.length,
-          blockingCount: outcome.blocking.length,
-          // A 10,000-row list can hold tens of thousands of findings: the record keeps the first ones and the counts.
-          findings: outcome.findings.slice(0, STORED_FINDINGS_LIMIT),
-          findingsTruncated: outcome.findings.length > STORED_FINDINGS_LIMIT,
-          attachmentNotes: outcome.attachmentNotes,
-          scannedById: actor?.id ?? null,
-          scannedByName: actorName(actor),
-          lexiconVersion: outcome.lexiconVersion,
-          durationMs: outcome.durationMs,
-          ...extra,
-        },
-      });
+      const data = {
+        targetUid: outcome.uid,
+        targetDocumentId: outcome.documentId,
+        targetTitle: outcome.title?.slice(0, 500) ?? null,
+        organizationDocumentId: outcome.organizationDocumentId,
+        trigger,
+        outcome: result,
+        blockingCode: outcome.code,
+        findingCount: outcome.findings.length,
+        blockingCount: outcome.blocking.length,
+        // A 10,000-row list can hold tens of thousands of findings: the record keeps the first ones and the counts.
+        findings: outcome.findings.slice(0, STORED_FINDINGS_LIMIT),
+        findingsTruncated: outcome.findings.length > STORED_FINDINGS_LIMIT,
+        attachmentNotes: outcome.attachmentNotes,
+        scannedById: actor?.id ?? null,
+        scannedByName: actorName(actor),
+        lexiconVersion: outcome.lexiconVersion,
+        durationMs: outcome.durationMs,
+        ...extra,
+      };
+      if (!readBack) return { id: (await strapi.db.query(UID.scanResult).createMany({ data: [data] })).ids[0] as number };
+      return strapi.db.query(UID.scanResult).create({ data });
     },
 
     /** The 400 that stops publication, listing every finding that is not overridden. */

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { PLUGIN_ID, UID } from '../constants';
 import type { WorkingDayCalendar } from '../core/calendar';
 import type { ClockRules } from '../core/clock-rules';
-import { shanghaiToday, toIsoDay } from '../utils/dates';
+import { shanghaiDayOf, shanghaiToday, toIsoDay } from '../utils/dates';
 import type { CalendarService } from './calendar';
 
 export type Timeliness = 'pending' | 'due_soon' | 'on_time' | 'late' | 'overdue' | 'not_applicable';
@@ -18,7 +18,7 @@ export const evaluateTimeliness = (item: ItemRow, calendar: WorkingDayCalendar, 
   if (item.disclosureAttribute !== 'proactive' || !formed) return { disclosureDueDate: null, timeliness: 'not_applicable' as Timeliness, daysLate: null };
   const limit = item.category?.disclosureLimitDays ?? rules.proactiveDisclosure.workingDays;
   const dueDate = calendar.addWorkingDays(formed, limit);
-  const published = toIsoDay(item.firstPublishedAt);
+  const published = shanghaiDayOf(item.firstPublishedAt);
   if (published) {
     const late = published > dueDate ? calendar.workingDaysBetween(dueDate, published) : 0;
     return { disclosureDueDate: dueDate, timeliness: (published > dueDate ? 'late' : 'on_time') as Timeliness, daysLate: Math.max(late, published > dueDate ? 1 : 0) };
@@ -32,6 +32,11 @@ const proactiveDisclosure = ({ strapi }: { strapi: Core.Strapi }) => {
   const calendarService = () => strapi.plugin(PLUGIN_ID).service('calendar') as CalendarService;
 
   return {
+    /** Due date and timeliness of an item from its fields (no read): for a write that knows them already. */
+    async evaluate(item: ItemRow) {
+      return evaluateTimeliness(item, await calendarService().current(), calendarService().rules(), shanghaiToday());
+    },
+
     /** Recomputes and stores the due date and timeliness of one item (draft and published rows alike). */
     async refresh(documentId: string) {
       const item = (await strapi.db.query(UID.item).findOne({

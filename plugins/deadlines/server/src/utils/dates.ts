@@ -16,3 +16,13 @@ export const toIsoDay = (value: unknown): string | null => {
   const date = new Date(value as string | number);
   return Number.isNaN(date.getTime()) ? null : shanghaiToday(date);
 };
+
+/**
+ * The Asia/Shanghai day of an instant (a timestamp column such as the first publish time). Unlike
+ * toIsoDay, a Date here is an instant, not a DATE column at local midnight: PostgreSQL returns
+ * timestamps as Dates, and their day must not depend on the server's time zone.
+ */
+export const shanghaiDayOf = (value: unknown): string | null => {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : shanghaiToday(value);
+  return toIsoDay(value);
+};

@@ -7,6 +7,27 @@ import { currentAdmin } from '../utils/request';
 
 type Context = { uid: string; action: string; params: Record<string, any> };
 
+/** The catalogue's write facts (plugins/catalogue services/write-facts), when the catalogue runs. */
+type WriteFacts = { category: { code: string; isPolicy: boolean | null } | null; draft: (Record<string, any> & { id: number; documentId: string }) | null };
+
+/**
+ * The policy right after a create or publish, from what the write already knows: the row a create
+ * returned (its draft's copy) or the draft the catalogue read before publishing, and the category
+ * the catalogue looked up. Null when those are not at hand: the caller reads the stored policy.
+ */
+const releasedPolicy = async (strapi: Core.Strapi, context: Context, result: (Record<string, any> & { entries?: Array<Record<string, any>> }) | null) => {
+  const facts = (strapi.plugin('catalogue')?.service('write-facts') as { of(params: object): WriteFacts | null } | undefined)?.of(context.params);
+  if (!facts?.category || !result) return null;
+  const policies = strapi.plugin(PLUGIN_ID).service('policies') as PoliciesService;
+  if (context.action === 'create' && context.params.status === 'published' && typeof result.id === 'number' && result.publishedAt) {
+    return policies.releasedPolicy(result as never, facts.category, { created: true });
+  }
+  if (context.action === 'publish' && facts.draft && result.entries?.length) {
+    return policies.releasedPolicy(facts.draft as never, facts.category, { created: false });
+  }
+  return null;
+};
+
 const releases = (context: Context) =>
   context.action === 'publish' || ((context.action === 'create' || context.action === 'update') && context.params.status === 'published');
 
@@ -60,12 +81,13 @@ export const policyRelease = (strapi: Core.Strapi) => async (context: Context, n
   return strapi.db.transaction(async () => {
     // Only whether a public version existed before this write matters here (one cheap lookup).
     const wasReleased = context.params.documentId ? await policies().isReleased(context.params.documentId) : false;
-    const result = (await next()) as { documentId?: string } | null;
+    const result = (await next()) as (Record<string, any> & { documentId?: string; entries?: Array<Record<string, any>> }) | null;
     const documentId = result?.documentId ?? context.params.documentId;
-    const policy = documentId ? await policies().policy(documentId) : null;
+    const policy = documentId ? await releasedPolicy(strapi, context, result) ?? (await policies().policy(documentId)) : null;
     if (!policy?.isPolicy) return result;
 
-    const interpretations = await policies().interpretationsOf(policy.documentId);
+    // A document created by this very write has no interpretation linked to it yet (the link is the interpretation's).
+    const interpretations = context.action === 'create' ? [] : await policies().interpretationsOf(policy.documentId);
     const approved = interpretations.filter((i) => i.reviewStage === 'approved');
     // A correction of a policy that is public is republished without a new review; a policy going
     // public (first time or after a withdrawal) needs its approved review. (The catalogue has already

@@ -75,10 +75,35 @@ const policies = ({ strapi }: { strapi: Core.Strapi }) => {
     return (strapi.plugin('catalogue').service('organization-scope') as { organizationsOf(id: number): Promise<string[]> }).organizationsOf(actor.id);
   };
 
+  // No caller reads the event back: one INSERT, no SELECT of the stored row.
   const record = async (policyDocumentId: string, action: string, actor: Actor, extra: { interpretationDocumentId?: string; comment?: string | null } = {}) =>
-    strapi.db.query(UID.event).create({
-      data: { policyDocumentId, action, actorId: actor?.id ?? null, actorName: actorName(actor) ?? '系统', at: new Date(), ...extra },
+    strapi.db.query(UID.event).createMany({
+      data: [{ policyDocumentId, action, actorId: actor?.id ?? null, actorName: actorName(actor) ?? '系统', at: new Date(), ...extra }],
     });
+
+  type Draft = { id: number; documentId: string; title: string; indexNumber?: string | null; summary?: string | null; body?: string | null; organizationDocumentId?: string | null; disclosureAttribute?: string | null; firstPublishedAt?: string | Date | null };
+  type Category = { code?: string | null; isPolicy?: boolean | null } | null | undefined;
+
+  /** The rules' view of a policy from its draft, its category, its public version and its review. */
+  const factsOf = (draft: Draft, category: Category, published: { disclosureAttribute?: string | null } | null, review: ReviewRecord | null): PolicyFacts => {
+    const categoryCode = category?.code ?? null;
+    return {
+      id: draft.id,
+      documentId: draft.documentId,
+      title: draft.title,
+      indexNumber: draft.indexNumber ?? null,
+      text: [draft.title, draft.summary, draft.body].filter(Boolean).join('\n'),
+      categoryCode,
+      isPolicy: !!category?.isPolicy,
+      organizationDocumentId: draft.organizationDocumentId ?? null,
+      disclosureAttribute: draft.disclosureAttribute ?? null,
+      firstPublishedAt: (draft.firstPublishedAt as string | null) ?? null,
+      isPublic: !!published && published.disclosureAttribute === 'proactive',
+      isReleased: !!published,
+      requiresInterpretation: requiresInterpretation(categoryCode, config().requireInterpretationFor, !!review?.waiverReason),
+      review,
+    };
+  };
 
   const service = {
     config,
@@ -104,23 +129,17 @@ const policies = ({ strapi }: { strapi: Core.Strapi }) => {
       if (!draft) return null;
       const published = versions.find((v: { publishedAt: unknown }) => v.publishedAt !== null && v.publishedAt !== undefined);
       const review = await service.review(documentId);
-      const categoryCode = draft.category?.code ?? null;
-      return {
-        id: draft.id,
-        documentId,
-        title: draft.title,
-        indexNumber: draft.indexNumber ?? null,
-        text: [draft.title, draft.summary, draft.body].filter(Boolean).join('\n'),
-        categoryCode,
-        isPolicy: !!draft.category?.isPolicy,
-        organizationDocumentId: draft.organizationDocumentId ?? null,
-        disclosureAttribute: draft.disclosureAttribute ?? null,
-        firstPublishedAt: draft.firstPublishedAt ?? null,
-        isPublic: !!published && published.disclosureAttribute === 'proactive',
-        isReleased: !!published,
-        requiresInterpretation: requiresInterpretation(categoryCode, config().requireInterpretationFor, !!review?.waiverReason),
-        review,
-      };
+      return factsOf(draft, draft.category, published ?? null, review);
+    },
+
+    /**
+     * The policy as it stands right after a write that published it, from what the write already
+     * knows (its draft, its category from the catalogue), reading only its review — or nothing for a
+     * document the write has just created, which cannot have a review yet.
+     */
+    async releasedPolicy(draft: Draft, category: Category, { created }: { created: boolean }): Promise<PolicyFacts> {
+      const review = created ? null : await service.review(draft.documentId);
+      return factsOf(draft, category, draft, review);
     },
 
     /** The interpretations linked to a policy, as their drafts (which carry the review stage). */
@@ -141,7 +160,7 @@ const policies = ({ strapi }: { strapi: Core.Strapi }) => {
     async markReleased(policy: PolicyFacts) {
       const released = { stage: 'published' as ReviewStage, comment: null, releasedAt: policy.review?.releasedAt ?? new Date() };
       if (!policy.review) {
-        await strapi.db.query(UID.review).create({ data: { policyDocumentId: policy.documentId, organizationDocumentId: policy.organizationDocumentId, ...released } });
+        await strapi.db.query(UID.review).createMany({ data: [{ policyDocumentId: policy.documentId, organizationDocumentId: policy.organizationDocumentId, ...released }] });
         return;
       }
       // One UPDATE (no read-back): nothing here uses the row afterwards.

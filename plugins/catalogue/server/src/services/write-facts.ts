@@ -1,0 +1,57 @@
+import type { Core } from '@strapi/strapi';
+
+/** A category as the write path's rules need it (code for the public list, Art. 26 limit, 三同步). */
+export interface CategoryFacts {
+  id: number;
+  documentId: string;
+  code: string;
+  isPolicy: boolean | null;
+  disclosureLimitDays: number | null;
+}
+
+/**
+ * What the catalogue's rules learnt about one disclosure-item write, handed to the middlewares that
+ * run inside it (deadlines, policy linkage, content security) so they need not read it again:
+ *   - `category`: the category the item has after the write (looked up once, in the write's transaction);
+ *   - `draft`: on publish, the stored draft as it is about to be copied (first publish time stamped).
+ * Keyed by the document-service call's `params` object, so it lives exactly as long as that call.
+ * An optimisation only: a middleware that finds nothing here reads the database as before.
+ */
+export interface ItemWriteFacts {
+  category: CategoryFacts | null;
+  draft: (Record<string, any> & { id: number; documentId: string }) | null;
+}
+
+const writeFacts = ({ strapi }: { strapi: Core.Strapi }) => {
+  const facts = new WeakMap<object, ItemWriteFacts>();
+  // The content manager's publish request saves the draft unchanged, then publishes it in the same
+  // transaction: the draft the empty save read (middlewares/empty-updates) is the one published.
+  const requestDrafts = new WeakMap<object, Map<string, Record<string, any>>>();
+  const request = () => strapi.requestContext.get() as object | undefined;
+  return {
+    /** Keeps a draft read in this request for the publish that follows (taken once). */
+    keepRequestDraft(row: Record<string, any> & { documentId: string }) {
+      const ctx = request();
+      if (!ctx) return;
+      const drafts = requestDrafts.get(ctx) ?? new Map<string, Record<string, any>>();
+      drafts.set(row.documentId, row);
+      requestDrafts.set(ctx, drafts);
+    },
+    takeRequestDraft(documentId: string): Record<string, any> | null {
+      const drafts = requestDrafts.get(request() ?? {});
+      const row = drafts?.get(documentId) ?? null;
+      drafts?.delete(documentId);
+      return row;
+    },
+
+    remember(params: object, value: ItemWriteFacts) {
+      facts.set(params, value);
+    },
+    of(params: object): ItemWriteFacts | null {
+      return facts.get(params) ?? null;
+    },
+  };
+};
+
+export type WriteFactsService = ReturnType<typeof writeFacts>;
+export default writeFacts;
