@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { leanQueryResolvers } from './graphql/lean-queries';
 import { toOneRelationResolvers } from './graphql/to-one-relations';
 import { categoryCodes } from './middlewares/category-codes';
 import { columnDefaults } from './middlewares/column-defaults';
@@ -17,6 +18,8 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
   strapi.documents.use(categoryCodes(strapi) as never);
   // GraphQL lists read their items' organisation and category for the whole page at once.
   strapi.plugin('graphql')?.service('extension').use(toOneRelationResolvers(strapi));
+  // The common item and list questions through the lean read path, as over REST.
+  strapi.plugin('graphql')?.service('extension').use(leanQueryResolvers(strapi));
 };
 
 export default register;

@@ -1,0 +1,51 @@
+import type { Core } from '@strapi/strapi';
+import { UID } from '../constants';
+import type { PublicReadsService } from '../services/public-reads';
+
+type Resolver = (parent: unknown, args: Record<string, unknown>, context: { state?: { auth?: unknown } }) => Promise<unknown>;
+
+/** Arguments the lean path ignores: the public sees published versions whatever `status` asks (middlewares/public-visibility). */
+const IGNORED = new Set(['status']);
+const ITEM_ARGS = new Set(['documentId', ...IGNORED]);
+const LIST_ARGS = new Set(['filters', 'sort', 'start', 'limit', ...IGNORED]);
+
+/**
+ * `disclosureItem` and `disclosureItems` through the catalogue's lean read path (services/public-reads),
+ * as the REST item and list are: the root entity or page is read with Strapi's query layer and the
+ * item's public projection; the fields' own resolvers (relations, components, media) then run as
+ * they would on Strapi's answer, from the row's id. Anything the lean plan does not cover — other
+ * arguments, filters or sorts, a list without a sort (Strapi's GraphQL has no default order), a
+ * page above the REST limit, an item the public may not see — goes to Strapi's own resolver with
+ * Strapi's arguments, so its answers and errors are unchanged.
+ */
+export const leanQueryResolvers = (strapi: Core.Strapi) => () => {
+  const graphql = strapi.plugin('graphql');
+  const { transformArgs } = graphql.service('builders').utils;
+  const contentType = strapi.getModel(UID.item as never);
+  const strapiQueries = () => graphql.service('builders').get('content-api').buildQueriesResolvers({ contentType });
+  const reads = (): PublicReadsService | null =>
+    strapi.config.get('plugin::catalogue.leanReads', false) ? (strapi.plugin('catalogue').service('public-reads') as PublicReadsService) : null;
+  const only = (args: Record<string, unknown>, allowed: Set<string>) => Object.keys(args).every((key) => allowed.has(key) || args[key] === undefined);
+
+  const disclosureItem: Resolver = async (parent, args, context) => {
+    const lean = reads();
+    if (lean && typeof args.documentId === 'string' && only(args, ITEM_ARGS)) {
+      const answer = await lean.item(args.documentId, { populate: [] }, context?.state?.auth);
+      if (answer) return answer.data;
+    }
+    return strapiQueries().findOne(parent, transformArgs(args, { contentType }), context);
+  };
+
+  const disclosureItems: Resolver = async (parent, args, context) => {
+    const transformed = transformArgs(args, { contentType, usePagination: true }) as Record<string, unknown>;
+    const lean = reads();
+    if (lean && transformed.sort !== undefined && only(transformed, LIST_ARGS)) {
+      const { filters, sort, start, limit } = transformed;
+      const plan = lean.planList({ ...(filters === undefined ? {} : { filters }), sort, pagination: { start, limit, withCount: false } });
+      if (plan) return (await lean.list(plan, [], context?.state?.auth)).data;
+    }
+    return strapiQueries().findMany(parent, transformed, context);
+  };
+
+  return { resolvers: { Query: { disclosureItem, disclosureItems } } };
+};
