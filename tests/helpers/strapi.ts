@@ -55,7 +55,26 @@ export const startStrapi = async (label: string, { serveAdminPanel = false }: { 
   return strapi;
 };
 
+type Pool = { numUsed(): number; numPendingAcquires(): number; numPendingCreates(): number };
+
+/**
+ * Strapi re-reads each written entry for its webhook event after the write commits, which may be
+ * after the response was sent. Destroying the instance while such a read waits for a connection
+ * fails it (an unhandled rejection that fails the test file), so wait until the pool is idle, a few
+ * seconds at most.
+ */
+const settle = async (strapi: Core.Strapi) => {
+  const pool = (strapi.db.connection as unknown as { client?: { pool?: Pool } }).client?.pool;
+  for (let waited = 0; pool && waited < 5000; waited += 20) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    if (pool.numUsed() + pool.numPendingAcquires() + pool.numPendingCreates() === 0) return;
+  }
+};
+
 export const stopStrapi = async (strapi: Core.Strapi | undefined) => {
-  if (strapi) await strapi.destroy();
+  if (strapi) {
+    await settle(strapi);
+    await strapi.destroy();
+  }
   await dropDatabase();
 };
