@@ -28,17 +28,18 @@ const both = async (path: string) => {
 };
 
 /** SQL statements a request costs, counted on the knex connection. */
-const statements = async (path: string) => {
+const statementsOf = async (send: () => request.Test) => {
   let count = 0;
   const onQuery = () => count++;
   strapi.db.connection.on('query', onQuery);
   try {
-    await http().get(path).expect(200);
+    await send().expect(200);
   } finally {
     strapi.db.connection.off('query', onQuery);
   }
   return count;
 };
+const statements = (path: string) => statementsOf(() => http().get(path));
 
 const publicPermission = (action: string) =>
   strapi.db.query('plugin::users-permissions.permission').findOne({ where: { action, role: { type: 'public' } } });
@@ -200,17 +201,7 @@ describe('lean public reads give Strapi\'s answers', () => {
     expect(leanItem).toBeLessThanOrEqual(4);
 
     const page = `{ disclosureItems(sort: "firstPublishedAt:desc") { title organization { code } category { code } } }`;
-    const graphqlStatements = async () => {
-      let count = 0;
-      const onQuery = () => count++;
-      strapi.db.connection.on('query', onQuery);
-      try {
-        await http().post('/graphql').send({ query: page }).expect(200);
-      } finally {
-        strapi.db.connection.off('query', onQuery);
-      }
-      return count;
-    };
+    const graphqlStatements = () => statementsOf(() => http().post('/graphql').send({ query: page }));
     strapi.config.set(LEAN, false);
     const plainPage = await graphqlStatements();
     strapi.config.set(LEAN, true);

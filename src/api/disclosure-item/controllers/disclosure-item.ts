@@ -14,7 +14,10 @@ const UID = 'api::disclosure-item.disclosure-item';
  */
 export default factories.createCoreController(UID, ({ strapi }) => {
   const catalogue = () => strapi.plugin('catalogue');
-  const leanReads = () => (strapi.config.get('plugin::catalogue.leanReads', false) ? catalogue().service('public-reads') : null);
+  const leanReads = () => {
+    const reads = catalogue().service('public-reads');
+    return reads.enabled() ? reads : null;
+  };
 
   return {
     async find(ctx) {

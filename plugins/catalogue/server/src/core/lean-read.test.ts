@@ -54,7 +54,7 @@ describe('lean public reads: which queries qualify', () => {
       { filters: { title: { $containsi: '规划' } } },
       { filters: { $or: [{ topic: 'finance_audit' }] } },
       { filters: { organization: { code: { $eq: '0033' } } } },
-      { filters: { category: { code: { $in: [] } } } },
+      { filters: { category: { code: { $in: ['rules', 1] } } } },
       { filters: { internalNote: { $eq: 'x' } } },
       { sort: 'title:asc' },
       { sort: ['id:desc'] },

@@ -1,3 +1,5 @@
+import { codeCondition } from './public-filters';
+
 /**
  * Which public list and item requests the lean read path answers, and how.
  *
@@ -85,17 +87,6 @@ const enumCondition = (value: unknown, allowed: readonly string[]): Record<strin
   return null;
 };
 
-const codeCondition = (value: unknown): Record<string, unknown> | null => {
-  if (!isPlainObject(value) || Object.keys(value).length !== 1 || !('code' in value)) return null;
-  const code = value.code;
-  if (typeof code === 'string') return { $eq: code };
-  if (!isPlainObject(code) || Object.keys(code).length !== 1) return null;
-  const [operator, operand] = Object.entries(code)[0];
-  if (operator === '$eq' && typeof operand === 'string') return { $eq: operand };
-  if (operator === '$in' && Array.isArray(operand) && operand.length > 0 && operand.every((v) => typeof v === 'string')) return { $in: operand };
-  return null;
-};
-
 /**
  * The client's `filters` as conditions on the item's own columns: equality or membership on an
  * enumeration with known values, or on the category's code (the item's `categoryCode`), joined by
@@ -115,7 +106,7 @@ export const leanFilters = (filters: unknown, enumerations: Record<string, reado
       }
       continue;
     }
-    const condition = key === 'category' ? codeCondition(value) : enumerations[key] ? enumCondition(value, enumerations[key]) : null;
+    const condition = key === 'category' ? (codeCondition(value) ?? null) : enumerations[key] ? enumCondition(value, enumerations[key]) : null;
     if (!condition) return null;
     conditions.push({ [key === 'category' ? 'categoryCode' : key]: condition });
   }

@@ -21,7 +21,7 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> =>
  * `{ code: 'x' }`, `{ code: { $eq: 'x' } }` or `{ code: { $in: [...] } }` and nothing else, as the
  * condition to put on the item's own column; otherwise undefined (left as Strapi's join).
  */
-const codeCondition = (relationFilter: unknown): Record<string, unknown> | undefined => {
+export const codeCondition = (relationFilter: unknown): Record<string, unknown> | undefined => {
   if (!isPlainObject(relationFilter)) return undefined;
   const keys = Object.keys(relationFilter);
   if (keys.length !== 1 || keys[0] !== 'code') return undefined;

@@ -23,8 +23,10 @@ export const leanQueryResolvers = (strapi: Core.Strapi) => () => {
   const { transformArgs } = graphql.service('builders').utils;
   const contentType = strapi.getModel(UID.item as never);
   const strapiQueries = () => graphql.service('builders').get('content-api').buildQueriesResolvers({ contentType });
-  const reads = (): PublicReadsService | null =>
-    strapi.config.get('plugin::catalogue.leanReads', false) ? (strapi.plugin('catalogue').service('public-reads') as PublicReadsService) : null;
+  const reads = (): PublicReadsService | null => {
+    const service = strapi.plugin('catalogue').service('public-reads') as PublicReadsService;
+    return service.enabled() ? service : null;
+  };
   const only = (args: Record<string, unknown>, allowed: Set<string>) => Object.keys(args).every((key) => allowed.has(key) || args[key] === undefined);
 
   const disclosureItem: Resolver = async (parent, args, context) => {

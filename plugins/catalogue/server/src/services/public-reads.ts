@@ -35,6 +35,19 @@ const publicReads = ({ strapi }: { strapi: Core.Strapi }) => {
 
   const itemModel = () => strapi.getModel(UID.item as never) as unknown as Model;
 
+  let enumerations: Record<string, readonly string[]> | null = null;
+  /** The item's public enumerations with their values: what a client may filter on in the lean plan. */
+  const publicEnumerations = () => {
+    if (!enumerations) {
+      const model = itemModel();
+      enumerations = {};
+      for (const [name, attribute] of Object.entries(model.attributes)) {
+        if (attribute.type === 'enumeration' && attribute.enum && !contentTypes.isPrivateAttribute(model as never, name)) enumerations[name] = attribute.enum;
+      }
+    }
+    return enumerations;
+  };
+
   /** The relations to populate that the caller may read, each with its target's public projection. */
   const allowedPopulate = async (relations: LeanRelation[], auth: Auth) => {
     const populate: Record<string, { select: string[] }> = {};
@@ -57,14 +70,15 @@ const publicReads = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
+    /** Whether the lean path is switched on (`leanReads`, env CATALOGUE_LEAN_READS); read per request so tests can flip it. */
+    enabled(): boolean {
+      return Boolean(strapi.config.get('plugin::catalogue.leanReads', false));
+    },
+
     /** The lean plan for a list query, or null when Strapi must answer it. */
     planList(query: Record<string, unknown>): LeanListPlan | null {
-      const enumerations: Record<string, readonly string[]> = {};
-      for (const [name, attribute] of Object.entries(itemModel().attributes)) {
-        if (attribute.type === 'enumeration' && attribute.enum && !contentTypes.isPrivateAttribute(itemModel() as never, name)) enumerations[name] = attribute.enum;
-      }
       return planLeanList(query, {
-        enumerations,
+        enumerations: publicEnumerations(),
         defaultLimit: Number(strapi.config.get('api.rest.defaultLimit', 25)),
         maxLimit: Number(strapi.config.get('api.rest.maxLimit')) || Number.MAX_SAFE_INTEGER,
         withCount: Boolean(strapi.config.get('api.rest.withCount', true)),

@@ -86,8 +86,9 @@ export const policyRelease = (strapi: Core.Strapi) => async (context: Context, n
     const policy = documentId ? await releasedPolicy(strapi, context, result) ?? (await policies().policy(documentId)) : null;
     if (!policy?.isPolicy) return result;
 
-    // A document created by this very write has no interpretation linked to it yet (the link is the interpretation's).
-    const interpretations = context.action === 'create' ? [] : await policies().interpretationsOf(policy.documentId);
+    // A document created by this very write has no interpretation linked to it yet, unless the create itself links some.
+    const interpretations =
+      context.action === 'create' && !context.params.data?.interpretations ? [] : await policies().interpretationsOf(policy.documentId);
     const approved = interpretations.filter((i) => i.reviewStage === 'approved');
     // A correction of a policy that is public is republished without a new review; a policy going
     // public (first time or after a withdrawal) needs its approved review. (The catalogue has already
