@@ -35,7 +35,7 @@ export default ({ env }) => ({
   catalogue: {
     enabled: env.bool('CATALOGUE_ENABLED', true),
     resolve: './plugins/catalogue',
-    config: { leanReads: env.bool('CATALOGUE_LEAN_READS', true) },
+    config: { leanReads: env.bool('CATALOGUE_LEAN_READS', true), graphqlPlainFields: env.bool('CATALOGUE_GRAPHQL_PLAIN_FIELDS', true) },
   },
   'regulation-versions': {
     enabled: env.bool('REGULATION_VERSIONS_ENABLED', true),

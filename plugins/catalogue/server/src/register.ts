@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { leanQueryResolvers } from './graphql/lean-queries';
-import { toOneRelationResolvers } from './graphql/to-one-relations';
+import { plainFields } from './graphql/plain-fields';
+import { createToOneRelations } from './graphql/to-one-relations';
 import { categoryCodes } from './middlewares/category-codes';
 import { columnDefaults } from './middlewares/column-defaults';
 import { disclosureItemRules } from './middlewares/disclosure-item-rules';
@@ -16,10 +17,16 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
   strapi.documents.use(regionRules(strapi) as never);
   strapi.documents.use(columnDefaults(strapi) as never);
   strapi.documents.use(categoryCodes(strapi) as never);
-  // GraphQL lists read their items' organisation and category for the whole page at once.
-  strapi.plugin('graphql')?.service('extension').use(toOneRelationResolvers(strapi));
-  // The common item and list questions through the lean read path, as over REST.
-  strapi.plugin('graphql')?.service('extension').use(leanQueryResolvers(strapi));
+  const graphqlExtension = strapi.plugin('graphql')?.service('extension');
+  if (graphqlExtension) {
+    // GraphQL lists read their items' organisation and category for the whole page at once…
+    const relations = createToOneRelations(strapi);
+    graphqlExtension.use(relations.extension);
+    // …and the common item and list questions go through the lean read path, as over REST, with those relations.
+    graphqlExtension.use(leanQueryResolvers(strapi, relations));
+    // Fields Strapi's resolver wrapper has nothing to check for answer without it.
+    graphqlExtension.use(plainFields(strapi));
+  }
 };
 
 export default register;

@@ -6,6 +6,8 @@ export interface CatalogueConfig {
   columnUpdateIntervalDays: { news: number; notice: number; yearly: number };
   /** Answer the common public list and item queries through the lean read path (services/public-reads). */
   leanReads: boolean;
+  /** Let GraphQL fields Strapi's wrapper has nothing to check for answer without it (graphql/plain-fields); read when the schema is built. */
+  graphqlPlainFields: boolean;
 }
 
 const schema = Joi.object<CatalogueConfig>({
@@ -15,12 +17,14 @@ const schema = Joi.object<CatalogueConfig>({
     yearly: Joi.number().integer().min(1).max(3660).required(),
   }).required(),
   leanReads: Joi.boolean().required(),
+  graphqlPlainFields: Joi.boolean().required(),
 });
 
 export default {
   default: {
     columnUpdateIntervalDays: { news: 14, notice: 183, yearly: 365 },
     leanReads: true,
+    graphqlPlainFields: true,
   } satisfies CatalogueConfig,
   validator(config: unknown) {
     const { error } = schema.validate(config, { abortEarly: false });

@@ -1,10 +1,13 @@
 import type { Core } from '@strapi/strapi';
 import { createBatcher, type Batcher } from '../core/batch';
+import { relationPrefetch, type Fragments, type RelationPrefetch, type SelectedField } from '../core/graphql-selection';
 import { UID } from '../constants';
 
 type Resolver = (parent: { id?: number } | null, args: Record<string, unknown>, context: { state?: { auth?: unknown } }, info: unknown) => unknown;
 type Attribute = { type: string; relation?: string; target?: string };
 type Model = { uid: string; attributes: Record<string, Attribute>; options?: { draftAndPublish?: boolean } };
+type Context = { state?: { auth?: unknown } };
+type Row = Record<string, unknown>;
 
 /** The to-one relations of a public list that GraphQL would otherwise read one parent at a time. */
 const RELATIONS: ReadonlyArray<[string, string]> = [
@@ -13,59 +16,136 @@ const RELATIONS: ReadonlyArray<[string, string]> = [
   [UID.organization, 'region'],
 ];
 
+type Relation = { uid: string; attributeName: string; model: Model; target: Model };
+
 /**
  * Strapi resolves a relation field once per parent: a list of 20 items with `organization` and
  * `category` costs 80 statements (an id check and the relation, per item and relation). These
  * resolvers read each relation for all the parents of a request at once (one statement and its
  * populate), with the query Strapi builds for one parent: the same validation, sanitising and
  * permission scope (the field's `auth` config is applied by Strapi around any resolver), the same
- * rows. Only to-one relations to types without drafts qualify: Strapi
- * adds no status or publication filter to those, so there is nothing per-parent to carry over.
+ * rows. Only to-one relations to types without drafts qualify: Strapi adds no status or publication
+ * filter to those, so there is nothing per-parent to carry over.
+ *
+ * The lean root queries go one step further (`populateFor` and `prime`): they read the relations a
+ * query asks for together with the page, with the same relation query, and hand the rows to the
+ * request's batchers, so the fields answer without a statement of their own.
  */
-export const toOneRelationResolvers = (strapi: Core.Strapi) => () => {
-  const graphql = strapi.plugin('graphql');
-  const { naming } = graphql.service('utils');
-  const { transformArgs } = graphql.service('builders').utils;
-  const { buildAssociationResolver } = graphql.service('builders').get('content-api');
-
-  const resolvers: Record<string, Record<string, Resolver>> = {};
-  for (const [uid, attributeName] of RELATIONS) {
-    const model = strapi.getModel(uid as never) as unknown as Model | undefined;
-    const attribute = model?.attributes[attributeName];
-    const target = attribute?.target ? (strapi.getModel(attribute.target as never) as unknown as Model | undefined) : undefined;
-    if (!model || !target || attribute?.type !== 'relation' || !['manyToOne', 'oneToOne'].includes(attribute.relation ?? '') || target.options?.draftAndPublish) continue;
-
-    // Strapi's own resolver for one parent; the field answers its entity (`value`).
-    const association: Resolver = buildAssociationResolver({ contentTypeUID: uid, attributeName, strapi });
-    const single: Resolver = async (...args) => ((await association(...args)) as { value: unknown }).value;
-    // One batcher per request (GraphQL context) and relation.
-    const batchers = new WeakMap<object, Batcher<number, unknown>>();
-    const batcherFor = (context: { state?: { auth?: unknown } }) => {
-      let batcher = batchers.get(context);
-      if (!batcher) {
-        batcher = createBatcher(async (ids: number[]) => {
-          const auth = context.state?.auth;
-          const args = transformArgs({}, { contentType: target, usePagination: true });
-          await strapi.contentAPI.validate.query(args, target as never, { auth } as never);
-          const sanitized = await strapi.contentAPI.sanitize.query(args, target as never, { auth } as never);
-          // Strapi's query for one parent is a page (limit, and so `id asc` for a stable order); across
-          // parents a limit would cut the batch. Same order without it: a parent still gets the first row.
-          const { limit, offset, ...relationQuery } = strapi.get('query-params').transform(target.uid, sanitized) as Record<string, unknown>;
-          const populate = { ...relationQuery, orderBy: relationQuery.orderBy ?? { id: 'asc' } };
-          const rows = (await strapi.db.query(uid as never).findMany({ select: ['id'], where: { id: { $in: ids } }, populate: { [attributeName]: populate } } as never)) as Array<Record<string, unknown>>;
-          return new Map(rows.map((row) => [row.id as number, row[attributeName] ?? null]));
-        });
-        batchers.set(context, batcher);
+export const createToOneRelations = (strapi: Core.Strapi) => {
+  let relations: Relation[] | null = null;
+  const all = (): Relation[] => {
+    if (!relations) {
+      relations = [];
+      for (const [uid, attributeName] of RELATIONS) {
+        const model = strapi.getModel(uid as never) as unknown as Model | undefined;
+        const attribute = model?.attributes[attributeName];
+        const target = attribute?.target ? (strapi.getModel(attribute.target as never) as unknown as Model | undefined) : undefined;
+        if (!model || !target || attribute?.type !== 'relation' || !['manyToOne', 'oneToOne'].includes(attribute.relation ?? '') || target.options?.draftAndPublish) continue;
+        relations.push({ uid, attributeName, model, target });
       }
-      return batcher;
-    };
+    }
+    return relations;
+  };
+  const find = (uid: string, attributeName: string) => all().find((relation) => relation.uid === uid && relation.attributeName === attributeName);
 
-    const typeName = naming.getTypeName(model);
-    resolvers[typeName] = {
-      ...resolvers[typeName],
-      [attributeName]: (parent, args, context, info) =>
-        typeof parent?.id === 'number' && Object.keys(args ?? {}).length === 0 && context ? batcherFor(context).load(parent.id).then((entity) => entity ?? null) : single(parent, args, context, info),
-    };
-  }
-  return { resolvers };
+  const graphql = () => strapi.plugin('graphql');
+
+  /** Strapi's query for one parent's relation (association resolver, no arguments), without its page: across parents a limit would cut the batch. */
+  const relationQuery = async (target: Model, auth: unknown): Promise<Record<string, unknown>> => {
+    const { transformArgs } = graphql().service('builders').utils;
+    const args = transformArgs({}, { contentType: target, usePagination: true });
+    await strapi.contentAPI.validate.query(args, target as never, { auth } as never);
+    const sanitized = await strapi.contentAPI.sanitize.query(args, target as never, { auth } as never);
+    const { limit, offset, ...query } = strapi.get('query-params').transform(target.uid, sanitized) as Record<string, unknown>;
+    // Strapi's page is ordered `id asc` (a stable order); the same order keeps the first row per parent.
+    return { ...query, orderBy: query.orderBy ?? { id: 'asc' } };
+  };
+
+  // One batcher per request (GraphQL context) and relation.
+  const batchers = new WeakMap<object, Map<Relation, Batcher<number, unknown>>>();
+  const batcherFor = (context: Context, relation: Relation) => {
+    let perRelation = batchers.get(context);
+    if (!perRelation) batchers.set(context, (perRelation = new Map()));
+    let batcher = perRelation.get(relation);
+    if (!batcher) {
+      batcher = createBatcher(async (ids: number[]) => {
+        const populate = await relationQuery(relation.target, context.state?.auth);
+        const rows = (await strapi.db.query(relation.uid as never).findMany({ select: ['id'], where: { id: { $in: ids } }, populate: { [relation.attributeName]: populate } } as never)) as Row[];
+        return new Map(rows.map((row) => [row.id as number, row[relation.attributeName] ?? null]));
+      });
+      perRelation.set(relation, batcher);
+    }
+    return batcher;
+  };
+
+  return {
+    /** The GraphQL extension: the batched resolvers of the relations above. */
+    extension: () => {
+      const { naming } = graphql().service('utils');
+      const { buildAssociationResolver } = graphql().service('builders').get('content-api');
+      const resolvers: Record<string, Record<string, Resolver>> = {};
+      for (const relation of all()) {
+        const { uid, attributeName, model } = relation;
+        // Strapi's own resolver for one parent; the field answers its entity (`value`).
+        const association: Resolver = buildAssociationResolver({ contentTypeUID: uid, attributeName, strapi });
+        const single: Resolver = async (...args) => ((await association(...args)) as { value: unknown }).value;
+        const typeName = naming.getTypeName(model);
+        resolvers[typeName] = {
+          ...resolvers[typeName],
+          [attributeName]: (parent, args, context, info) =>
+            typeof parent?.id === 'number' && Object.keys(args ?? {}).length === 0 && context
+              ? batcherFor(context, relation).load(parent.id).then((entity) => entity ?? null)
+              : single(parent, args, context, info),
+        };
+      }
+      return { resolvers };
+    },
+
+    /** The relations of `uid`'s GraphQL type that a query's selection asks for without arguments, nested. */
+    prefetchFor(uid: string, fields: Map<string, SelectedField>, fragments: Fragments): RelationPrefetch {
+      const uidAt = (path: string[]) => path.reduce<string | undefined>((at, name) => (at ? find(at, name)?.target.uid : undefined), uid);
+      return relationPrefetch(fields, (path) => all().filter((relation) => relation.uid === uidAt(path)).map((relation) => relation.attributeName), fragments);
+    },
+
+    /**
+     * The populate that reads `prefetch` with the parents, each relation with its resolver's query.
+     * A relation the caller may not `find` is left out: its field refuses before any read.
+     */
+    async populateFor(uid: string, prefetch: RelationPrefetch, auth: unknown): Promise<Record<string, unknown>> {
+      const populate: Record<string, unknown> = {};
+      for (const [attributeName, nested] of Object.entries(prefetch)) {
+        const relation = find(uid, attributeName);
+        if (!relation) continue;
+        try {
+          if (auth) await strapi.auth.verify(auth as never, { scope: `${relation.target.uid}.find` } as never);
+          const query = await relationQuery(relation.target, auth);
+          const below = await this.populateFor(relation.target.uid, nested, auth);
+          populate[attributeName] = Object.keys(below).length ? { ...query, populate: below } : query;
+        } catch {
+          // Not readable, or a query Strapi would refuse: the field's own resolver answers as Strapi does.
+        }
+      }
+      return populate;
+    },
+
+    /** Hands the relations read with `rows` (populateFor) to the request's batchers, nested. */
+    prime(context: Context, uid: string, rows: Row[], populate: Record<string, unknown>) {
+      for (const [attributeName, query] of Object.entries(populate)) {
+        const relation = find(uid, attributeName);
+        if (!relation) continue;
+        const batcher = batcherFor(context, relation);
+        const targets: Row[] = [];
+        for (const row of rows) {
+          if (typeof row.id !== 'number' || row[attributeName] === undefined) continue;
+          const target = (row[attributeName] ?? null) as Row | null;
+          batcher.prime(row.id, target);
+          if (target) targets.push(target);
+        }
+        const below = (query as { populate?: Record<string, unknown> }).populate;
+        if (below && targets.length) this.prime(context, relation.target.uid, targets, below);
+      }
+    },
+  };
 };
+
+export type ToOneRelations = ReturnType<typeof createToOneRelations>;

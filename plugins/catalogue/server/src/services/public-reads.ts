@@ -5,6 +5,8 @@ import { paginationMeta, planLeanItem, planLeanList, type LeanItemPlan, type Lea
 
 type Model = { uid: string; attributes: Record<string, { type: string; enum?: string[]; target?: string }> };
 type Auth = unknown;
+/** What a GraphQL root query reads of the items: its columns and relations (graphql/lean-queries); REST reads the full projection. */
+export type ReadShape = { select?: string[]; populate?: Record<string, unknown> };
 
 const NOT_SCALAR = new Set(['relation', 'media', 'component', 'dynamiczone', 'password']);
 /** What the public may see of a disclosure item, on top of Strapi's own rules (see middlewares/public-visibility). */
@@ -90,15 +92,32 @@ const publicReads = ({ strapi }: { strapi: Core.Strapi }) => {
       return planLeanItem(query);
     },
 
+    /**
+     * The columns to read for answers that use only the named fields (`id`, `documentId` and the
+     * public scalar ones among them), or null when a name is not an attribute of the item: a field
+     * with a resolver of its own may read any column, so the full projection is read.
+     */
+    columnsFor(names: Iterable<string>): string[] | null {
+      const model = itemModel();
+      const scalars = new Set(projection(UID.item));
+      const columns = new Set(['id', 'documentId']);
+      for (const name of names) {
+        if (name === '__typename') continue;
+        if (scalars.has(name)) columns.add(name);
+        else if (!model.attributes[name]) return null;
+      }
+      return [...columns];
+    },
+
     /** A page of public items: `extra` are further conditions on the item (the catalogue's shorthand parameters). */
-    async list(plan: LeanListPlan, extra: Record<string, unknown>[], auth: Auth) {
+    async list(plan: LeanListPlan, extra: Record<string, unknown>[], auth: Auth, shape: ReadShape = {}) {
       const items = strapi.db.query(UID.item);
       const where = { $and: [PUBLIC_ITEM, ...plan.filters, ...extra] };
       const [data, total] = await Promise.all([
-        allowedPopulate(plan.populate, auth).then((populate) =>
+        (shape.populate ? Promise.resolve(shape.populate) : allowedPopulate(plan.populate, auth)).then((populate) =>
           items.findMany({
             where,
-            select: projection(UID.item),
+            select: shape.select ?? projection(UID.item),
             populate,
             orderBy: plan.sort.map(({ field, order }) => ({ [field]: order })),
             offset: plan.start,
@@ -111,9 +130,9 @@ const publicReads = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** One public item, or null when the public may not see it (a draft, or not proactively disclosed). */
-    async item(documentId: string, plan: LeanItemPlan, auth: Auth) {
-      const populate = await allowedPopulate(plan.populate, auth);
-      const data = await strapi.db.query(UID.item).findOne({ where: { $and: [PUBLIC_ITEM, { documentId }] }, select: projection(UID.item), populate });
+    async item(documentId: string, plan: LeanItemPlan, auth: Auth, shape: ReadShape = {}) {
+      const populate = shape.populate ?? (await allowedPopulate(plan.populate, auth));
+      const data = await strapi.db.query(UID.item).findOne({ where: { $and: [PUBLIC_ITEM, { documentId }] }, select: shape.select ?? projection(UID.item), populate });
       return data ? { data, meta: {} } : null;
     },
   };
