@@ -32,11 +32,13 @@ type WrittenItem = (Record<string, unknown> & { documentId?: string; entries?: A
  * (services/index-numbers) until the transaction commits. Drawn before `next()`, the lock was held
  * through the item's insert, its relations, the publish copy and every other plugin's rules, so
  * concurrent creations for one organisation queued for the whole write. Drawn after `next()`, the
- * lock is held only for the counter statement and the UPDATE that writes the number. The rows are
- * inserted without a number (nothing in between reads it), then one UPDATE by documentId gives the
- * number to every row of the new document (draft, and the published copy of a create with status
- * published), and the answer is patched to carry it. Same transaction, so a failure anywhere still
- * rolls the number back: no gap.
+ * lock is held only for the counter statement and the UPDATE that writes the number, then the
+ * commit (or, for a write inside a caller's transaction — the content manager's create-and-publish,
+ * a script — until that commits). The rows are inserted with no number: no rule of our plugins
+ * reads the new item's number in between, and Strapi's unique check skips a null. One UPDATE by
+ * documentId then gives the number to every row of the new document (the draft, and the published
+ * copy of a create with status published; it leaves updatedAt alone), and the answer is patched to
+ * carry it. Same transaction, so a failure anywhere still rolls the number back: no gap.
  */
 export const disclosureItemRules =
   (strapi: Core.Strapi) =>
