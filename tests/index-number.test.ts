@@ -1,7 +1,7 @@
 import request from 'supertest';
 import type { Core } from '@strapi/strapi';
 import { startStrapi, stopStrapi } from './helpers/strapi';
-import { adminAccount, buildProvince, CM_ITEMS, superAdmin } from './helpers/fixtures';
+import { adminAccount, buildProvince, CM_ITEMS, superAdmin, UID } from './helpers/fixtures';
 
 let strapi: Core.Strapi;
 let province: Awaited<ReturnType<typeof buildProvince>>;
@@ -11,6 +11,11 @@ let root: { token: string };
 const http = () => request(strapi.server.httpServer);
 const as = (account: { token: string }) => ({ Authorization: `Bearer ${account.token}` });
 const sequenceOf = (indexNumber: string) => Number(indexNumber.split('-').pop());
+/** The stored index numbers of a document's rows, draft first. */
+const numbersOf = async (documentId: string): Promise<Array<string | null>> =>
+  (await strapi.db.query(UID.item).findMany({ where: { documentId }, select: ['indexNumber', 'publishedAt'], orderBy: { id: 'asc' } })).map(
+    (row: { indexNumber: string | null }) => row.indexNumber
+  );
 
 beforeAll(async () => {
   strapi = await startStrapi('index-number');
@@ -38,7 +43,7 @@ describe('索引号 assignment', () => {
     expect(numbers.map(sequenceOf).sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
   });
 
-  it('leaves no gap when a creation fails after its number was drawn', async () => {
+  it('leaves no gap when a creation fails', async () => {
     const failed = await http().post(CM_ITEMS).set(as(editorA)).send(newItem('x'.repeat(600)));
     expect(failed.status).toBe(400);
     const next = await http().post(CM_ITEMS).set(as(editorA)).send(newItem('紧接着'));
@@ -63,6 +68,9 @@ describe('索引号 assignment', () => {
     expect(clone.status).toBe(200);
     expect(clone.body.data.indexNumber).toBe('002482162/2026-00023');
     expect(clone.body.data.firstPublishedAt).toBeNull();
+    // Stored as answered; the source's draft and published rows keep their own number.
+    expect(await numbersOf(clone.body.data.documentId)).toEqual(['002482162/2026-00023']);
+    expect(await numbersOf(source.body.data.documentId)).toEqual(['002482162/2026-00022', '002482162/2026-00022']);
   });
 
   it('refuses a hand-typed index number with 400 naming the field', async () => {
@@ -77,5 +85,69 @@ describe('索引号 assignment', () => {
     const updated = await http().put(`${CM_ITEMS}/${created.body.data.documentId}`).set(as(root)).send({ ...newItem('已修改'), indexNumber: created.body.data.indexNumber });
     expect(updated.status).toBe(200);
     expect(updated.body.data.indexNumber).toBe(created.body.data.indexNumber);
+  });
+});
+
+/**
+ * The number is drawn as the write's last statements (after the rows, their relations and every
+ * other plugin's rules), then written to every row of the new document and into the answer.
+ * These use organisation P (002482001) and 2024, a counter of their own.
+ */
+describe('索引号 drawn last in the write', () => {
+  const documents = () => strapi.documents(UID.item as never);
+  const itemOfP = (title: string) => ({
+    title,
+    organization: province.orgs.P.documentId,
+    category: province.category['plans'],
+    formedDate: '2024-03-02',
+    disclosureAttribute: 'proactive',
+  });
+  type Item = { id: number; documentId: string; indexNumber: string | null; publishedAt: string | null };
+
+  it('a create with status published answers with the number that its draft and published rows carry', async () => {
+    const created = (await documents().create({ data: itemOfP('直接发布'), status: 'published' } as never)) as Item;
+    expect(created.publishedAt).toBeTruthy();
+    expect(created.indexNumber).toBe('002482001/2024-00001');
+    expect(await numbersOf(created.documentId)).toEqual(['002482001/2024-00001', '002482001/2024-00001']);
+  });
+
+  it('the REST create of an integrator (create and publish at once) answers with the number', async () => {
+    const token = await http().post('/admin/api-tokens').set(as(root)).send({ name: 'index-number', type: 'full-access', lifespan: null });
+    expect(token.status).toBe(201);
+    const res = await http().post('/api/disclosure-items').set({ Authorization: `Bearer ${token.body.data.accessKey}` }).send({ data: itemOfP('接口发布') });
+    expect(res.status).toBe(201);
+    expect(res.body.data.indexNumber).toBe('002482001/2024-00002');
+    expect(await numbersOf(res.body.data.documentId)).toEqual(['002482001/2024-00002', '002482001/2024-00002']);
+  });
+
+  it("a Document Service clone answers { documentId, entries } with a fresh number; the source keeps its own", async () => {
+    const source = (await documents().create({ data: itemOfP('克隆源'), status: 'published' } as never)) as Item;
+    expect(source.indexNumber).toBe('002482001/2024-00003');
+    const clone = (await documents().clone({ documentId: source.documentId, data: { title: '克隆件' } } as never)) as { documentId: string; entries: Item[] };
+    expect(clone.documentId).not.toBe(source.documentId);
+    expect(clone.entries.map((e) => e.indexNumber)).toEqual(['002482001/2024-00004']);
+    expect(await numbersOf(clone.documentId)).toEqual(['002482001/2024-00004']);
+    expect(await numbersOf(source.documentId)).toEqual(['002482001/2024-00003', '002482001/2024-00003']);
+  });
+
+  it('a creation rolled back after its number was drawn gives the number back', async () => {
+    let drawn: string | null = null;
+    await expect(
+      strapi.db.transaction(async () => {
+        drawn = ((await documents().create({ data: itemOfP('回滚'), status: 'published' } as never)) as Item).indexNumber;
+        throw new Error('rolled back');
+      })
+    ).rejects.toThrow('rolled back');
+    expect(drawn).toBe('002482001/2024-00005');
+    const next = (await documents().create({ data: itemOfP('回滚之后') } as never)) as Item;
+    expect(next.indexNumber).toBe('002482001/2024-00005');
+  });
+
+  it('gives 10 concurrent creations with status published 10 consecutive numbers, each on both its rows', async () => {
+    const created = (await Promise.all(
+      Array.from({ length: 10 }, (_, i) => documents().create({ data: itemOfP(`并发发布 ${i}`), status: 'published' } as never))
+    )) as Item[];
+    expect(created.map((c) => sequenceOf(c.indexNumber!)).sort((a, b) => a - b)).toEqual(Array.from({ length: 10 }, (_, i) => i + 6));
+    for (const item of created) expect(await numbersOf(item.documentId)).toEqual([item.indexNumber, item.indexNumber]);
   });
 });

@@ -15,6 +15,8 @@ const DATA_ACTIONS = new Set(['create', 'update', 'clone']);
 
 type StoredItem = ItemFields & { id: number; documentId: string; organizationDocumentId?: string | null; issuingOrgan?: string | null };
 type Organization = { id: number; documentId: string; code: string; name: string };
+/** What Strapi's create (the row) or clone (`{ documentId, entries }`) answers. */
+type WrittenItem = (Record<string, unknown> & { documentId?: string; entries?: Array<Record<string, unknown>> }) | null | undefined;
 
 /**
  * The catalogue's rules on every write of a disclosure item, in this order, all in one transaction
@@ -22,8 +24,21 @@ type Organization = { id: number; documentId: string; code: string; name: string
  *   1. organisation scope: a department user touches only their organisations' items;
  *   2. field rules: document number, index number and first publish time read-only, reasons, dates;
  *   3. derived fields: organisation key for RBAC, category code for the public list, issuing organ default, validity;
- *   4. index number on create and clone;
+ *   4. index number on create and clone, drawn last: after the write and every other middleware
+ *      (see below), just before the transaction commits;
  *   5. first publish time, stamped once on the first publish and never changed after.
+ *
+ * Why the index number comes last: drawing it locks the organisation's counter row for the year
+ * (services/index-numbers) until the transaction commits. Drawn before `next()`, the lock was held
+ * through the item's insert, its relations, the publish copy and every other plugin's rules, so
+ * concurrent creations for one organisation queued for the whole write. Drawn after `next()`, the
+ * lock is held only for the counter statement and the UPDATE that writes the number, then the
+ * commit (or, for a write inside a caller's transaction — the content manager's create-and-publish,
+ * a script — until that commits). The rows are inserted with no number: no rule of our plugins
+ * reads the new item's number in between, and Strapi's unique check skips a null. One UPDATE by
+ * documentId then gives the number to every row of the new document (the draft, and the published
+ * copy of a create with status published; it leaves updatedAt alone), and the answer is patched to
+ * carry it. Same transaction, so a failure anywhere still rolls the number back: no gap.
  */
 export const disclosureItemRules =
   (strapi: Core.Strapi) =>
@@ -44,6 +59,7 @@ export const disclosureItemRules =
 
     return strapi.db.transaction(async () => {
       const { action, params } = context;
+      let numberFrom: { organizationCode: string; year: number } | null = null;
       const now = new Date();
       const today = shanghaiDate(now);
       const sourceId: string | undefined = params.documentId;
@@ -62,7 +78,7 @@ export const disclosureItemRules =
         const creating = action !== 'update';
         const errors = [];
 
-        // A clone is a new item: it gets its own number and has never been published.
+        // A clone is a new item: it gets its own number (step 4) and has never been published.
         if (action === 'clone') {
           delete data.indexNumber;
           data.firstPublishedAt = null;
@@ -108,10 +124,14 @@ export const disclosureItemRules =
         data.validity = validityAfterWrite(data, action === 'update' ? stored : null, today);
         if (typeof data.documentNumber === 'string') data.documentNumber = data.documentNumber.trim();
 
-        // 4. Index number, in this transaction so a failed creation leaves no gap.
-        if (creating && organization) {
-          const formed = toIsoDate(data.formedDate ?? stored?.formedDate);
-          data.indexNumber = await indexNumbers.next(organization.code, formed ? Number(formed.slice(0, 4)) : shanghaiYear(now));
+        // 4. Index number: which counter is decided here, the number is drawn after the write (below).
+        // The rows are written without one; a clone must say so, as Strapi's clone copies the source's.
+        if (creating) {
+          data.indexNumber = null;
+          if (organization) {
+            const formed = toIsoDate(data.formedDate ?? stored?.formedDate);
+            numberFrom = { organizationCode: organization.code, year: formed ? Number(formed.slice(0, 4)) : shanghaiYear(now) };
+          }
         }
 
         // 5. Create or update straight to published skips the publish action, so stamp here too.
@@ -133,6 +153,20 @@ export const disclosureItemRules =
         facts.remember(params, { category, draft: { ...stored, firstPublishedAt: stored.firstPublishedAt ?? now } });
       }
 
-      return next();
+      const result = (await next()) as WrittenItem;
+
+      // 4 (last). Index number, taken as the write's last statements so the counter row stays
+      // locked only until the commit that follows (see above). Still in this transaction: a
+      // creation that fails after this gives its number back. A clone of a missing document wrote
+      // nothing and draws nothing.
+      if (numberFrom && result?.documentId) {
+        const indexNumber = await indexNumbers.next(numberFrom.organizationCode, numberFrom.year);
+        await items.updateMany({ where: { documentId: result.documentId }, data: { indexNumber } });
+        // The answer as the caller asked for it (its `fields`), with the number in place of the null written.
+        for (const row of [result, ...(result.entries ?? [])]) {
+          if (row && typeof row === 'object' && 'indexNumber' in row) row.indexNumber = indexNumber;
+        }
+      }
+      return result;
     });
   };

@@ -7,6 +7,11 @@ import { formatIndexNumber } from '../core/index-number';
  * INSERT … ON CONFLICT DO UPDATE … RETURNING inside the caller's transaction: concurrent creations
  * queue on the row lock (PostgreSQL) or the single writer (SQLite), and a creation that rolls back
  * gives its number back.
+ *
+ * The row lock is held from `next()` until the caller's transaction commits, so take the number as
+ * late as possible: the catalogue's rules (middlewares/disclosure-item-rules) draw it after the item
+ * and everything else of the write are stored, as the write's last statements. Creations for one
+ * organisation then queue only for those statements and the commit, not for the whole write.
  */
 const indexNumbers = ({ strapi }: { strapi: Core.Strapi }) => ({
   async ensureCounterTable() {
@@ -20,7 +25,10 @@ const indexNumbers = ({ strapi }: { strapi: Core.Strapi }) => ({
     });
   },
 
-  /** Must run inside `strapi.db.transaction` together with the write that uses the number. */
+  /**
+   * Must run inside `strapi.db.transaction` together with the write that uses the number, as late
+   * in it as possible (the counter row stays locked until that transaction commits).
+   */
   async next(organizationCode: string, year: number): Promise<string> {
     const knex = strapi.db.connection;
     return strapi.db.transaction(async ({ trx }) => {
