@@ -30,7 +30,10 @@ describe('relationPrefetch', () => {
 
   it('nests the relations asked without arguments, as far as they are known', () => {
     const fields = selectedFields([set(field('title'), field('organization', [field('name'), field('region', [field('name')])]), field('category', [field('name')]))]);
-    expect(relationPrefetch(fields, relationsOf)).toEqual({ organization: { region: {} }, category: {} });
+    expect(relationPrefetch(fields, relationsOf)).toEqual({
+      organization: { fields: ['name', 'region'], relations: { region: { fields: ['name'], relations: {} } } },
+      category: { fields: ['name'], relations: {} },
+    });
   });
 
   it('leaves out a relation asked with arguments and relations not asked', () => {

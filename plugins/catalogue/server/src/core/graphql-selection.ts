@@ -39,8 +39,8 @@ export const selectedFields = (sets: ReadonlyArray<SelectionSetNode | undefined>
   return fields;
 };
 
-/** A relation the lean read can fetch with the page: the field asked without arguments, and what is asked of it. */
-export type RelationPrefetch = { [relation: string]: RelationPrefetch };
+/** A relation the lean read can fetch with the page: the fields asked of it, and its own relations to fetch. */
+export type RelationPrefetch = { [relation: string]: { fields: string[]; relations: RelationPrefetch } };
 
 /**
  * The relations of `fields` to read with the page, nested as far as `relationsOf` knows them
@@ -57,7 +57,8 @@ export const relationPrefetch = (
   for (const relation of relationsOf(path)) {
     const field = fields.get(relation);
     if (!field || field.withArguments) continue;
-    prefetch[relation] = relationPrefetch(selectedFields(field.selectionSets, fragments), relationsOf, fragments, [...path, relation]);
+    const asked = selectedFields(field.selectionSets, fragments);
+    prefetch[relation] = { fields: [...asked.keys()], relations: relationPrefetch(asked, relationsOf, fragments, [...path, relation]) };
   }
   return prefetch;
 };

@@ -8,6 +8,8 @@ type Attribute = { type: string; relation?: string; target?: string };
 type Model = { uid: string; attributes: Record<string, Attribute>; options?: { draftAndPublish?: boolean } };
 type Context = { state?: { auth?: unknown } };
 type Row = Record<string, unknown>;
+/** The columns a model's rows need for the named GraphQL fields, or null for all (services/public-reads). */
+type ColumnsFor = (uid: string, fields: Iterable<string>) => string[] | null;
 
 /** The to-one relations of a public list that GraphQL would otherwise read one parent at a time. */
 const RELATIONS: ReadonlyArray<[string, string]> = [
@@ -108,19 +110,21 @@ export const createToOneRelations = (strapi: Core.Strapi) => {
     },
 
     /**
-     * The populate that reads `prefetch` with the parents, each relation with its resolver's query.
-     * A relation the caller may not `find` is left out: its field refuses before any read.
+     * The populate that reads `prefetch` with the parents, each relation with its resolver's query and
+     * only the columns its selected fields need (`columnsFor`; null: all). A relation the caller may
+     * not `find` is left out: its field refuses before any read.
      */
-    async populateFor(uid: string, prefetch: RelationPrefetch, auth: unknown): Promise<Record<string, unknown>> {
+    async populateFor(uid: string, prefetch: RelationPrefetch, auth: unknown, columnsFor: ColumnsFor): Promise<Record<string, unknown>> {
       const populate: Record<string, unknown> = {};
-      for (const [attributeName, nested] of Object.entries(prefetch)) {
+      for (const [attributeName, { fields, relations: nested }] of Object.entries(prefetch)) {
         const relation = find(uid, attributeName);
         if (!relation) continue;
         try {
           if (auth) await strapi.auth.verify(auth as never, { scope: `${relation.target.uid}.find` } as never);
           const query = await relationQuery(relation.target, auth);
-          const below = await this.populateFor(relation.target.uid, nested, auth);
-          populate[attributeName] = Object.keys(below).length ? { ...query, populate: below } : query;
+          const select = columnsFor(relation.target.uid, fields);
+          const below = await this.populateFor(relation.target.uid, nested, auth, columnsFor);
+          populate[attributeName] = { ...query, ...(select ? { select } : {}), ...(Object.keys(below).length ? { populate: below } : {}) };
         } catch {
           // Not readable, or a query Strapi would refuse: the field's own resolver answers as Strapi does.
         }

@@ -93,13 +93,13 @@ const publicReads = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * The columns to read for answers that use only the named fields (`id`, `documentId` and the
-     * public scalar ones among them), or null when a name is not an attribute of the item: a field
-     * with a resolver of its own may read any column, so the full projection is read.
+     * The columns of `uid` to read for answers that use only the named fields (`id`, `documentId` and
+     * the public scalar ones among them), or null when a name is not an attribute of the model: a
+     * field with a resolver of its own may read any column, so the full projection is read.
      */
-    columnsFor(names: Iterable<string>): string[] | null {
-      const model = itemModel();
-      const scalars = new Set(projection(UID.item));
+    columnsFor(uid: string, names: Iterable<string>): string[] | null {
+      const model = strapi.getModel(uid as never) as unknown as Model;
+      const scalars = new Set(projection(uid));
       const columns = new Set(['id', 'documentId']);
       for (const name of names) {
         if (name === '__typename') continue;
