@@ -168,6 +168,8 @@ describe('lean public reads give Strapi\'s answers', () => {
     // Fragments, aliases and __typename: the lean read still reads every column and relation asked for.
     `query { disclosureItems(sort: "firstPublishedAt:desc") { ...Item organization { ... on Organization { name } } } } fragment Item on DisclosureItem { title organization { code region { code } } }`,
     `{ page: disclosureItems(sort: "firstPublishedAt:desc") { __typename heading: title body organization { __typename code } } }`,
+    // Two root fields reading the same relations with different columns: each answers its own selection.
+    `{ a: disclosureItems(sort: "firstPublishedAt:desc") { organization { name } } b: disclosureItems(sort: "firstPublishedAt:desc") { title organization { code region { name } } category { code } } }`,
     // Left to Strapi by the lean path.
     `{ disclosureItems { title } }`,
     `{ disclosureItems(filters: { title: { contains: "规划" } }, sort: "firstPublishedAt:desc") { title } }`,

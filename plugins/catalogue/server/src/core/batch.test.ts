@@ -31,17 +31,3 @@ describe('batcher', () => {
     expect(await batcher.load('ccc')).toBe(3);
   });
 });
-
-describe('batcher priming', () => {
-  it('answers a primed key without asking, and asks only for the others', async () => {
-    const calls: number[][] = [];
-    const batcher = createBatcher(async (keys: number[]) => {
-      calls.push(keys);
-      return new Map(keys.map((k) => [k, `v${k}`]));
-    });
-    batcher.prime(1, 'primed');
-    batcher.prime(2, null as unknown as string);
-    expect(await Promise.all([batcher.load(1), batcher.load(2), batcher.load(3)])).toEqual(['primed', null, 'v3']);
-    expect(calls).toEqual([[3]]);
-  });
-});

@@ -1,14 +1,12 @@
 /**
  * Collects the keys asked for while the current work (a GraphQL list being resolved field by field)
  * runs, and answers them with one call: `load` for each key, `loadMany` once per batch, after the
- * pending promise jobs have run (setImmediate). Keys asked twice in a batch are passed once. A key
- * answered ahead (`prime`, e.g. read together with the page) is not asked again.
+ * pending promise jobs have run (setImmediate). Keys asked twice in a batch are passed once.
  */
-export type Batcher<K, V> = { load(key: K): Promise<V | undefined>; prime(key: K, value: V): void };
+export type Batcher<K, V> = { load(key: K): Promise<V | undefined> };
 
 export const createBatcher = <K, V>(loadMany: (keys: K[]) => Promise<Map<K, V>>): Batcher<K, V> => {
   let pending: Array<{ key: K; resolve: (value: V | undefined) => void; reject: (error: unknown) => void }> = [];
-  const primed = new Map<K, V>();
 
   const flush = async () => {
     const batch = pending;
@@ -22,15 +20,10 @@ export const createBatcher = <K, V>(loadMany: (keys: K[]) => Promise<Map<K, V>>)
   };
 
   return {
-    load: (key) => {
-      if (primed.has(key)) return Promise.resolve(primed.get(key));
-      return new Promise((resolve, reject) => {
+    load: (key) =>
+      new Promise((resolve, reject) => {
         if (pending.length === 0) setImmediate(flush);
         pending.push({ key, resolve, reject });
-      });
-    },
-    prime: (key, value) => {
-      primed.set(key, value);
-    },
+      }),
   };
 };

@@ -5,7 +5,7 @@ import type { PublicReadsService, ReadShape } from '../services/public-reads';
 import type { ToOneRelations } from './to-one-relations';
 
 type Context = { state?: { auth?: unknown } };
-type Info = { fieldNodes: ReadonlyArray<{ selectionSet?: SelectionSetNode }>; fragments: Fragments };
+type Info = { fieldNodes: ReadonlyArray<{ selectionSet?: SelectionSetNode }>; fragments: Fragments; path: { key: string | number } };
 type Resolver = (parent: unknown, args: Record<string, unknown>, context: Context, info: Info) => Promise<unknown>;
 type Row = Record<string, unknown>;
 type Shape = ReadShape & { populate: Record<string, unknown> };
@@ -43,9 +43,9 @@ export const leanQueryResolvers = (strapi: Core.Strapi, relations: ToOneRelation
     const populate = await relations.populateFor(UID.item, relations.prefetchFor(UID.item, fields, info.fragments), context?.state?.auth, columnsFor);
     return { select: columnsFor(UID.item, fields.keys()) ?? undefined, populate };
   };
-  /** The rows, their relations handed to the request's relation resolvers. */
-  const primed = (context: Context, shape: Shape, rows: Row[]) => {
-    relations.prime(context, UID.item, rows, shape.populate);
+  /** The rows, their relations left for the relation fields under this root field. */
+  const primed = (context: Context, info: Info, shape: Shape, rows: Row[]) => {
+    relations.prime(context, info.path.key, UID.item, rows, shape.populate);
     return rows;
   };
 
@@ -54,7 +54,7 @@ export const leanQueryResolvers = (strapi: Core.Strapi, relations: ToOneRelation
     if (lean && typeof args.documentId === 'string' && only(args, ITEM_ARGS)) {
       const shape = await shapeOf(lean, context, info);
       const answer = await lean.item(args.documentId, { populate: [] }, context?.state?.auth, shape);
-      if (answer) return primed(context, shape, [answer.data as Row])[0];
+      if (answer) return primed(context, info, shape, [answer.data as Row])[0];
     }
     return strapiQueries().findOne(parent, transformArgs(args, { contentType }), context);
   };
@@ -67,7 +67,7 @@ export const leanQueryResolvers = (strapi: Core.Strapi, relations: ToOneRelation
       const plan = lean.planList({ ...(filters === undefined ? {} : { filters }), sort, pagination: { start, limit, withCount: false } });
       if (plan) {
         const shape = await shapeOf(lean, context, info);
-        return primed(context, shape, (await lean.list(plan, [], context?.state?.auth, shape)).data as Row[]);
+        return primed(context, info, shape, (await lean.list(plan, [], context?.state?.auth, shape)).data as Row[]);
       }
     }
     return strapiQueries().findMany(parent, transformed, context);

@@ -3,7 +3,8 @@ import { createBatcher, type Batcher } from '../core/batch';
 import { relationPrefetch, type Fragments, type RelationPrefetch, type SelectedField } from '../core/graphql-selection';
 import { UID } from '../constants';
 
-type Resolver = (parent: { id?: number } | null, args: Record<string, unknown>, context: { state?: { auth?: unknown } }, info: unknown) => unknown;
+type Path = { key: string | number; prev?: Path };
+type Resolver = (parent: { id?: number } | null, args: Record<string, unknown>, context: { state?: { auth?: unknown } }, info: { path?: Path } | undefined) => unknown;
 type Attribute = { type: string; relation?: string; target?: string };
 type Model = { uid: string; attributes: Record<string, Attribute>; options?: { draftAndPublish?: boolean } };
 type Context = { state?: { auth?: unknown } };
@@ -30,8 +31,10 @@ type Relation = { uid: string; attributeName: string; model: Model; target: Mode
  * filter to those, so there is nothing per-parent to carry over.
  *
  * The lean root queries go one step further (`populateFor` and `prime`): they read the relations a
- * query asks for together with the page, with the same relation query, and hand the rows to the
- * request's batchers, so the fields answer without a statement of their own.
+ * query asks for together with the page, with the same relation query but only the columns the
+ * selection needs, and leave the rows for the fields under that root field (its response key), which
+ * then answer without a statement of their own. Another root field of the same request, which may
+ * select other columns, never sees them.
  */
 export const createToOneRelations = (strapi: Core.Strapi) => {
   let relations: Relation[] | null = null;
@@ -80,6 +83,17 @@ export const createToOneRelations = (strapi: Core.Strapi) => {
     return batcher;
   };
 
+  // Relations read with a lean root field's rows: per request, root field (response key), relation and parent id.
+  const primed = new WeakMap<object, Map<string | number, Map<Relation, Map<number, unknown>>>>();
+  const rootKey = (path: Path | undefined) => {
+    while (path?.prev) path = path.prev;
+    return path?.key;
+  };
+  const primedFor = (context: Context, key: string | number | undefined, relation: Relation) => {
+    if (key === undefined) return undefined;
+    return primed.get(context)?.get(key)?.get(relation);
+  };
+
   return {
     /** The GraphQL extension: the batched resolvers of the relations above. */
     extension: () => {
@@ -94,10 +108,12 @@ export const createToOneRelations = (strapi: Core.Strapi) => {
         const typeName = naming.getTypeName(model);
         resolvers[typeName] = {
           ...resolvers[typeName],
-          [attributeName]: (parent, args, context, info) =>
-            typeof parent?.id === 'number' && Object.keys(args ?? {}).length === 0 && context
-              ? batcherFor(context, relation).load(parent.id).then((entity) => entity ?? null)
-              : single(parent, args, context, info),
+          [attributeName]: (parent, args, context, info) => {
+            if (typeof parent?.id !== 'number' || Object.keys(args ?? {}).length > 0 || !context) return single(parent, args, context, info);
+            const read = primedFor(context, rootKey(info?.path), relation);
+            if (read?.has(parent.id)) return read.get(parent.id) ?? null;
+            return batcherFor(context, relation).load(parent.id).then((entity) => entity ?? null);
+          },
         };
       }
       return { resolvers };
@@ -132,21 +148,27 @@ export const createToOneRelations = (strapi: Core.Strapi) => {
       return populate;
     },
 
-    /** Hands the relations read with `rows` (populateFor) to the request's batchers, nested. */
-    prime(context: Context, uid: string, rows: Row[], populate: Record<string, unknown>) {
+    /** Leaves the relations read with `rows` (populateFor) for the fields under the root field `key`, nested. */
+    prime(context: Context, key: string | number, uid: string, rows: Row[], populate: Record<string, unknown>) {
+      let byRelation = primed.get(context)?.get(key);
+      if (!byRelation) {
+        if (!primed.has(context)) primed.set(context, new Map());
+        primed.get(context)!.set(key, (byRelation = new Map()));
+      }
       for (const [attributeName, query] of Object.entries(populate)) {
         const relation = find(uid, attributeName);
         if (!relation) continue;
-        const batcher = batcherFor(context, relation);
+        let values = byRelation.get(relation);
+        if (!values) byRelation.set(relation, (values = new Map()));
         const targets: Row[] = [];
         for (const row of rows) {
           if (typeof row.id !== 'number' || row[attributeName] === undefined) continue;
           const target = (row[attributeName] ?? null) as Row | null;
-          batcher.prime(row.id, target);
+          values.set(row.id, target);
           if (target) targets.push(target);
         }
         const below = (query as { populate?: Record<string, unknown> }).populate;
-        if (below && targets.length) this.prime(context, relation.target.uid, targets, below);
+        if (below && targets.length) this.prime(context, key, relation.target.uid, targets, below);
       }
     },
   };
