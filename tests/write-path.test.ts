@@ -111,6 +111,57 @@ describe('publish from the content manager (empty draft save first)', () => {
   });
 });
 
+describe("the content manager's 发布 button: save and publish in one request", () => {
+  // A new entry published without saving first: POST …/actions/publish with the form's data.
+  it('creates and publishes a new item through every guard', async () => {
+    const res = await http().post(`${CM_ITEMS}/actions/publish`).set(as(root)).send({ title: '一键发布', organization: province.orgs.A.documentId, category: province.category['plans'], formedDate: '2026-11-02' });
+    expect(res.status).toBe(200);
+    const { documentId, indexNumber } = res.body.data;
+    expect(indexNumber).toMatch(/\/2026-\d{5}$/);
+    expect(res.body.data.publishedAt).toBeTruthy();
+
+    const rows = await strapi.db.query(UID.item).findMany({ where: { documentId }, orderBy: { id: 'asc' } });
+    expect(rows).toHaveLength(2);
+    for (const row of rows) {
+      expect(row.indexNumber).toBe(indexNumber);
+      expect(row.firstPublishedAt).toBeTruthy();
+      expect(row.categoryCode).toBe('plans');
+      expect(['on_time', 'late']).toContain(row.timeliness);
+    }
+    const scans = await strapi.db.query(SCANS).findMany({ where: { targetDocumentId: documentId }, orderBy: { id: 'asc' } });
+    expect(scans.map((s: { trigger: string; outcome: string }) => [s.trigger, s.outcome])).toEqual([['create', 'clean'], ['publish', 'clean']]);
+    const read = await http().get(`/api/disclosure-items/${documentId}`);
+    expect(read.status).toBe(200);
+    expect(read.body.data.indexNumber).toBe(indexNumber);
+  });
+
+  it('refuses a new item without organisation (400 ORGANIZATION_REQUIRED) and writes nothing, no number taken', async () => {
+    const before = await http().post(`${CM_ITEMS}/actions/publish`).set(as(root)).send({ title: '一键发布前', organization: province.orgs.A.documentId, category: province.category['plans'], formedDate: '2026-11-02' });
+    const res = await http().post(`${CM_ITEMS}/actions/publish`).set(as(root)).send({ title: '一键发布缺机关', category: province.category['plans'], formedDate: '2026-11-02' });
+    expect(res.status).toBe(400);
+    expect(res.body.error.details.errors[0]).toMatchObject({ path: ['organization'], code: 'ORGANIZATION_REQUIRED' });
+    expect(await strapi.db.query(UID.item).count({ where: { title: '一键发布缺机关' } })).toBe(0);
+    const after = await http().post(`${CM_ITEMS}/actions/publish`).set(as(root)).send({ title: '一键发布后', organization: province.orgs.A.documentId, category: province.category['plans'], formedDate: '2026-11-02' });
+    const sequence = (r: request.Response) => Number(String(r.body.data.indexNumber).split('-').pop());
+    expect(sequence(after)).toBe(sequence(before) + 1);
+  });
+
+  // A saved draft published with the form's changes: POST …/:id/actions/publish with the data.
+  it('updates and publishes a saved item in one request, with the rules of an update', async () => {
+    const created = await http().post(CM_ITEMS).set(as(root)).send({ title: '先保存', organization: province.orgs.A.documentId, category: province.category['plans'], formedDate: '2026-11-02' });
+    const { documentId, indexNumber } = created.body.data;
+    const refused = await http().post(`${CM_ITEMS}/${documentId}/actions/publish`).set(as(root)).send({ title: '先保存后发布', indexNumber: 'X-1' });
+    expect(refused.status).toBe(400);
+    expect(await strapi.db.query(UID.item).count({ where: { documentId, publishedAt: { $notNull: true } } })).toBe(0);
+
+    const res = await http().post(`${CM_ITEMS}/${documentId}/actions/publish`).set(as(root)).send({ title: '先保存后发布', summary: '摘要' });
+    expect(res.status).toBe(200);
+    const published = await strapi.db.query(UID.item).findOne({ where: { documentId, publishedAt: { $notNull: true } } });
+    expect(published).toMatchObject({ title: '先保存后发布', summary: '摘要', indexNumber });
+    expect(published.firstPublishedAt).toBeTruthy();
+  });
+});
+
 describe('create and publish in one REST call with a full-access API token (the integrator path)', () => {
   const REVIEWS = 'plugin::policy-linkage.policy-review';
   const EVENTS = 'plugin::policy-linkage.review-event';
