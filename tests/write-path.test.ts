@@ -114,8 +114,18 @@ describe('publish from the content manager (empty draft save first)', () => {
 describe("the content manager's 发布 button: save and publish in one request", () => {
   // A new entry published without saving first: POST …/actions/publish with the form's data.
   it('creates and publishes a new item through every guard', async () => {
+    const statements: string[] = [];
+    const onQuery = (query: { sql: string }) => statements.push(query.sql);
+    strapi.db.connection.on('query', onQuery);
     const res = await http().post(`${CM_ITEMS}/actions/publish`).set(as(root)).send({ title: '一键发布', organization: province.orgs.A.documentId, category: province.category['plans'], formedDate: '2026-11-02' });
+    strapi.db.connection.off('query', onQuery);
     expect(res.status).toBe(200);
+    // The index number is drawn after the publish copied the draft, not between create and publish:
+    // the counter row stays locked only until the commit.
+    const counter = statements.findIndex((sql) => /insert into [`"]?catalogue_index_counters/i.test(sql));
+    const inserts = statements.flatMap((sql, i) => (/insert into [`"]?disclosure_items[`"]? /i.test(sql) ? [i] : []));
+    expect(inserts).toHaveLength(2);
+    expect(counter).toBeGreaterThan(inserts[1]);
     const { documentId, indexNumber } = res.body.data;
     expect(indexNumber).toMatch(/\/2026-\d{5}$/);
     expect(res.body.data.publishedAt).toBeTruthy();

@@ -6,7 +6,7 @@ import { checkItemWrite, validityAfterWrite, type ItemFields } from '../core/ite
 import { parseToOneRelationInput, type RelationRef } from '../core/relation-input';
 import type { IndexNumbersService } from '../services/index-numbers';
 import type { OrganizationScopeService } from '../services/organization-scope';
-import type { CategoryFacts, WriteFactsService } from '../services/write-facts';
+import type { CategoryFacts, IndexCounter, WriteFactsService } from '../services/write-facts';
 import { refuseFields, refuseForbidden } from '../utils/refusals';
 import { isContentManagerPublish, organizationScopedAdmin } from '../utils/request';
 
@@ -59,7 +59,7 @@ export const disclosureItemRules =
 
     return strapi.db.transaction(async () => {
       const { action, params } = context;
-      let numberFrom: { organizationCode: string; year: number } | null = null;
+      let numberFrom: IndexCounter | null = null;
       const now = new Date();
       const today = shanghaiDate(now);
       const sourceId: string | undefined = params.documentId;
@@ -158,10 +158,20 @@ export const disclosureItemRules =
       // 4 (last). Index number, taken as the write's last statements so the counter row stays
       // locked only until the commit that follows (see above). Still in this transaction: a
       // creation that fails after this gives its number back. A clone of a missing document wrote
-      // nothing and draws nothing.
-      if (numberFrom && result?.documentId) {
-        const indexNumber = await indexNumbers.next(numberFrom.organizationCode, numberFrom.year);
-        await items.updateMany({ where: { documentId: result.documentId }, data: { indexNumber } });
+      // nothing and draws nothing. The content manager's one-request 发布 of a new entry publishes
+      // it after this create, in the same transaction: its number is drawn at the end of that
+      // publish instead, so the lock is not held through the publish too.
+      const written = result?.documentId ?? sourceId;
+      let counter: IndexCounter | null = null;
+      if (action === 'publish' && sourceId) {
+        counter = facts.takeDeferredIndexNumber(sourceId);
+      } else if (numberFrom && result?.documentId) {
+        const publishFollows = action === 'create' && isContentManagerPublish(strapi) && facts.deferIndexNumber(result.documentId, numberFrom);
+        if (!publishFollows) counter = numberFrom;
+      }
+      if (counter && result && written) {
+        const indexNumber = await indexNumbers.next(counter.organizationCode, counter.year);
+        await items.updateMany({ where: { documentId: written }, data: { indexNumber } });
         // The answer as the caller asked for it (its `fields`), with the number in place of the null written.
         for (const row of [result, ...(result.entries ?? [])]) {
           if (row && typeof row === 'object' && 'indexNumber' in row) row.indexNumber = indexNumber;

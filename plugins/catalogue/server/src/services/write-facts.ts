@@ -22,13 +22,35 @@ export interface ItemWriteFacts {
   draft: (Record<string, any> & { id: number; documentId: string }) | null;
 }
 
+/** The counter an index number is drawn from (services/index-numbers). */
+export type IndexCounter = { organizationCode: string; year: number };
+
 const writeFacts = ({ strapi }: { strapi: Core.Strapi }) => {
   const facts = new WeakMap<object, ItemWriteFacts>();
   // The content manager's publish request saves the draft unchanged, then publishes it in the same
   // transaction: the draft the empty save read (middlewares/empty-updates) is the one published.
   const requestDrafts = new WeakMap<object, Map<string, Record<string, any>>>();
+  // The content manager's one-request 发布 of a new entry creates it, then publishes it in the same
+  // transaction: its index number is drawn at the end of that publish (middlewares/disclosure-item-rules).
+  const deferredNumbers = new WeakMap<object, Map<string, IndexCounter>>();
   const request = () => strapi.requestContext.get() as object | undefined;
   return {
+    /** Leaves a new document's index number to the publish that follows in this request (taken once). */
+    deferIndexNumber(documentId: string, counter: IndexCounter): boolean {
+      const ctx = request();
+      if (!ctx) return false;
+      const numbers = deferredNumbers.get(ctx) ?? new Map<string, IndexCounter>();
+      numbers.set(documentId, counter);
+      deferredNumbers.set(ctx, numbers);
+      return true;
+    },
+    takeDeferredIndexNumber(documentId: string): IndexCounter | null {
+      const numbers = deferredNumbers.get(request() ?? {});
+      const counter = numbers?.get(documentId) ?? null;
+      numbers?.delete(documentId);
+      return counter;
+    },
+
     /** Keeps a draft read in this request for the publish that follows (taken once). */
     keepRequestDraft(row: Record<string, any> & { documentId: string }) {
       const ctx = request();
