@@ -33,8 +33,9 @@ type WrittenItem = (Record<string, unknown> & { documentId?: string; entries?: A
  * through the item's insert, its relations, the publish copy and every other plugin's rules, so
  * concurrent creations for one organisation queued for the whole write. Drawn after `next()`, the
  * lock is held only for the counter statement and the UPDATE that writes the number, then the
- * commit (or, for a write inside a caller's transaction — the content manager's create-and-publish,
- * a script — until that commits). The rows are inserted with no number: no rule of our plugins
+ * commit (or, for a write inside a caller's transaction — a script — until that commits; the
+ * content manager's one-request create-and-publish draws it at the end of its publish, through
+ * write-facts' deferred numbers). The rows are inserted with no number: no rule of our plugins
  * reads the new item's number in between, and Strapi's unique check skips a null. One UPDATE by
  * documentId then gives the number to every row of the new document (the draft, and the published
  * copy of a create with status published; it leaves updatedAt alone), and the answer is patched to
