@@ -27,44 +27,43 @@ export type IndexCounter = { organizationCode: string; year: number };
 
 const writeFacts = ({ strapi }: { strapi: Core.Strapi }) => {
   const facts = new WeakMap<object, ItemWriteFacts>();
+  const request = () => strapi.requestContext.get() as object | undefined;
+  /** A value per request and document, for a later step of the same request (taken once). */
+  const perRequest = <T>() => {
+    const values = new WeakMap<object, Map<string, T>>();
+    return {
+      keep(documentId: string, value: T): boolean {
+        const ctx = request();
+        if (!ctx) return false;
+        const byDocument = values.get(ctx) ?? new Map<string, T>();
+        byDocument.set(documentId, value);
+        values.set(ctx, byDocument);
+        return true;
+      },
+      take(documentId: string): T | null {
+        const byDocument = values.get(request() ?? {});
+        const value = byDocument?.get(documentId) ?? null;
+        byDocument?.delete(documentId);
+        return value;
+      },
+    };
+  };
   // The content manager's publish request saves the draft unchanged, then publishes it in the same
   // transaction: the draft the empty save read (middlewares/empty-updates) is the one published.
-  const requestDrafts = new WeakMap<object, Map<string, Record<string, any>>>();
+  const requestDrafts = perRequest<Record<string, any>>();
   // The content manager's one-request 发布 of a new entry creates it, then publishes it in the same
   // transaction: its index number is drawn at the end of that publish (middlewares/disclosure-item-rules).
-  const deferredNumbers = new WeakMap<object, Map<string, IndexCounter>>();
-  const request = () => strapi.requestContext.get() as object | undefined;
+  const deferredNumbers = perRequest<IndexCounter>();
   return {
-    /** Leaves a new document's index number to the publish that follows in this request (taken once). */
-    deferIndexNumber(documentId: string, counter: IndexCounter): boolean {
-      const ctx = request();
-      if (!ctx) return false;
-      const numbers = deferredNumbers.get(ctx) ?? new Map<string, IndexCounter>();
-      numbers.set(documentId, counter);
-      deferredNumbers.set(ctx, numbers);
-      return true;
-    },
-    takeDeferredIndexNumber(documentId: string): IndexCounter | null {
-      const numbers = deferredNumbers.get(request() ?? {});
-      const counter = numbers?.get(documentId) ?? null;
-      numbers?.delete(documentId);
-      return counter;
-    },
+    /** Leaves a new document's index number to the publish that follows in this request; false outside a request. */
+    deferIndexNumber: (documentId: string, counter: IndexCounter): boolean => deferredNumbers.keep(documentId, counter),
+    takeDeferredIndexNumber: (documentId: string): IndexCounter | null => deferredNumbers.take(documentId),
 
     /** Keeps a draft read in this request for the publish that follows (taken once). */
     keepRequestDraft(row: Record<string, any> & { documentId: string }) {
-      const ctx = request();
-      if (!ctx) return;
-      const drafts = requestDrafts.get(ctx) ?? new Map<string, Record<string, any>>();
-      drafts.set(row.documentId, row);
-      requestDrafts.set(ctx, drafts);
+      requestDrafts.keep(row.documentId, row);
     },
-    takeRequestDraft(documentId: string): Record<string, any> | null {
-      const drafts = requestDrafts.get(request() ?? {});
-      const row = drafts?.get(documentId) ?? null;
-      drafts?.delete(documentId);
-      return row;
-    },
+    takeRequestDraft: (documentId: string): Record<string, any> | null => requestDrafts.take(documentId),
 
     remember(params: object, value: ItemWriteFacts) {
       facts.set(params, value);
