@@ -12,6 +12,8 @@ let supervisor: { token: string; id: number };
 const http = () => request(strapi.server.httpServer);
 const as = (account: { token: string }) => ({ Authorization: `Bearer ${account.token}` });
 const SCANS = 'plugin::content-security.scan-result';
+/** A disclosure item of organisation A in 规划计划, formed on 2 November 2026, as the admin form sends it. */
+const itemOf = (title: string, extra: Record<string, unknown> = {}) => ({ title, organization: province.orgs.A.documentId, category: province.category['plans'], formedDate: '2026-11-02', ...extra });
 /** A DATE column as stored: a string (SQLite) or a Date at local midnight (PostgreSQL). */
 const isoDay = (value: unknown) =>
   value instanceof Date ? `${value.getFullYear()}-${String(value.getMonth() + 1).padStart(2, '0')}-${String(value.getDate()).padStart(2, '0')}` : String(value).slice(0, 10);
@@ -49,7 +51,7 @@ describe('admin abilities reused between requests', () => {
     const permission = await readPermission();
     const fields: string[] = permission.properties?.fields ?? [];
     expect(fields).toContain('title');
-    const created = await http().post(CM_ITEMS).set(as(root)).send({ title: '字段权限', organization: province.orgs.A.documentId, category: province.category['plans'], formedDate: '2026-11-02' });
+    const created = await http().post(CM_ITEMS).set(as(root)).send(itemOf('字段权限'));
     expect(created.status).toBe(201);
     const path = `${CM_ITEMS}/${created.body.data.documentId}`;
     expect((await http().get(path).set(as(supervisor))).body.data.title).toBe('字段权限');
@@ -66,7 +68,7 @@ describe('admin abilities reused between requests', () => {
 
 describe('publish from the content manager (empty draft save first)', () => {
   it('publishes through every guard once: one scan, first publish time, timeliness, and the draft is unchanged', async () => {
-    const created = await http().post(CM_ITEMS).set(as(root)).send({ title: '发布路径', organization: province.orgs.A.documentId, category: province.category['plans'], formedDate: '2026-11-02' });
+    const created = await http().post(CM_ITEMS).set(as(root)).send(itemOf('发布路径'));
     expect(created.status).toBe(201);
     const { documentId } = created.body.data;
     const draftBefore = await strapi.db.query(UID.item).findOne({ where: { documentId, publishedAt: null } });
@@ -89,7 +91,7 @@ describe('publish from the content manager (empty draft save first)', () => {
   });
 
   it('an update with content still runs the rules (scan recorded, fields checked)', async () => {
-    const created = await http().post(CM_ITEMS).set(as(root)).send({ title: '更新路径', organization: province.orgs.A.documentId, category: province.category['plans'], formedDate: '2026-11-02' });
+    const created = await http().post(CM_ITEMS).set(as(root)).send(itemOf('更新路径'));
     const { documentId } = created.body.data;
     const bad = await http().put(`${CM_ITEMS}/${documentId}`).set(as(root)).send({ indexNumber: 'X-1' });
     expect(bad.status).toBe(400);
@@ -100,7 +102,7 @@ describe('publish from the content manager (empty draft save first)', () => {
   });
 
   it('an empty save answers with the stored draft and writes nothing', async () => {
-    const created = await http().post(CM_ITEMS).set(as(root)).send({ title: '空保存', organization: province.orgs.A.documentId, category: province.category['plans'], formedDate: '2026-11-02' });
+    const created = await http().post(CM_ITEMS).set(as(root)).send(itemOf('空保存'));
     const { documentId } = created.body.data;
     const before = await strapi.db.query(UID.item).findOne({ where: { documentId, publishedAt: null } });
     const res = await http().put(`${CM_ITEMS}/${documentId}`).set(as(root)).send({});
@@ -117,7 +119,7 @@ describe("the content manager's 发布 button: save and publish in one request",
     const statements: string[] = [];
     const onQuery = (query: { sql: string }) => statements.push(query.sql);
     strapi.db.connection.on('query', onQuery);
-    const res = await http().post(`${CM_ITEMS}/actions/publish`).set(as(root)).send({ title: '一键发布', organization: province.orgs.A.documentId, category: province.category['plans'], formedDate: '2026-11-02' });
+    const res = await http().post(`${CM_ITEMS}/actions/publish`).set(as(root)).send(itemOf('一键发布'));
     strapi.db.connection.off('query', onQuery);
     expect(res.status).toBe(200);
     // The index number is drawn after the publish copied the draft, not between create and publish:
@@ -146,19 +148,19 @@ describe("the content manager's 发布 button: save and publish in one request",
   });
 
   it('refuses a new item without organisation (400 ORGANIZATION_REQUIRED) and writes nothing, no number taken', async () => {
-    const before = await http().post(`${CM_ITEMS}/actions/publish`).set(as(root)).send({ title: '一键发布前', organization: province.orgs.A.documentId, category: province.category['plans'], formedDate: '2026-11-02' });
-    const res = await http().post(`${CM_ITEMS}/actions/publish`).set(as(root)).send({ title: '一键发布缺机关', category: province.category['plans'], formedDate: '2026-11-02' });
+    const before = await http().post(`${CM_ITEMS}/actions/publish`).set(as(root)).send(itemOf('一键发布前'));
+    const res = await http().post(`${CM_ITEMS}/actions/publish`).set(as(root)).send(itemOf('一键发布缺机关', { organization: undefined }));
     expect(res.status).toBe(400);
     expect(res.body.error.details.errors[0]).toMatchObject({ path: ['organization'], code: 'ORGANIZATION_REQUIRED' });
     expect(await strapi.db.query(UID.item).count({ where: { title: '一键发布缺机关' } })).toBe(0);
-    const after = await http().post(`${CM_ITEMS}/actions/publish`).set(as(root)).send({ title: '一键发布后', organization: province.orgs.A.documentId, category: province.category['plans'], formedDate: '2026-11-02' });
+    const after = await http().post(`${CM_ITEMS}/actions/publish`).set(as(root)).send(itemOf('一键发布后'));
     const sequence = (r: request.Response) => Number(String(r.body.data.indexNumber).split('-').pop());
     expect(sequence(after)).toBe(sequence(before) + 1);
   });
 
   // A saved draft published with the form's changes: POST …/:id/actions/publish with the data.
   it('updates and publishes a saved item in one request, with the rules of an update', async () => {
-    const created = await http().post(CM_ITEMS).set(as(root)).send({ title: '先保存', organization: province.orgs.A.documentId, category: province.category['plans'], formedDate: '2026-11-02' });
+    const created = await http().post(CM_ITEMS).set(as(root)).send(itemOf('先保存'));
     const { documentId, indexNumber } = created.body.data;
     const refused = await http().post(`${CM_ITEMS}/${documentId}/actions/publish`).set(as(root)).send({ title: '先保存后发布', indexNumber: 'X-1' });
     expect(refused.status).toBe(400);
@@ -186,7 +188,7 @@ describe('create and publish in one REST call with a full-access API token (the 
   });
 
   it('publishes through every guard: index number, first publish time, timeliness as a recomputation gives, one scan, the policy released', async () => {
-    const res = await http().post('/api/disclosure-items').set(rest()).send({ data: { title: '接口发布', organization: province.orgs.A.documentId, category: province.category['rules'], formedDate: '2026-11-02' } });
+    const res = await http().post('/api/disclosure-items').set(rest()).send({ data: itemOf('接口发布', { category: province.category['rules'] }) });
     expect(res.status).toBe(201);
     const { documentId } = res.body.data;
 
@@ -231,7 +233,7 @@ describe('create and publish in one REST call with a full-access API token (the 
   });
 
   it('refuses personal data in the text (400 PERSONAL_DATA_FOUND), stores the refusal and nothing public', async () => {
-    const res = await http().post('/api/disclosure-items').set(rest()).send({ data: { title: '含身份证号', summary: '申请人身份证号 33010619500412301X', organization: province.orgs.A.documentId, category: province.category['rules'], formedDate: '2026-11-02' } });
+    const res = await http().post('/api/disclosure-items').set(rest()).send({ data: itemOf('含身份证号', { summary: '申请人身份证号 33010619500412301X', category: province.category['rules'] }) });
     expect(res.status).toBe(400);
     expect(res.body.error.details.code).toBe('PERSONAL_DATA_FOUND');
     expect(await strapi.db.query(UID.item).count({ where: { title: '含身份证号' } })).toBe(0);
@@ -240,7 +242,7 @@ describe('create and publish in one REST call with a full-access API token (the 
   });
 
   it('refuses a category that needs an interpretation until its review is approved (POLICY_NOT_APPROVED)', async () => {
-    const res = await http().post('/api/disclosure-items').set(rest()).send({ data: { title: '规范性文件直发', organization: province.orgs.A.documentId, category: province.category['normative-documents'], formedDate: '2026-11-02' } });
+    const res = await http().post('/api/disclosure-items').set(rest()).send({ data: itemOf('规范性文件直发', { category: province.category['normative-documents'] }) });
     expect(res.status).toBe(400);
     expect(JSON.stringify(res.body.error)).toContain('POLICY_NOT_APPROVED');
     expect(await strapi.db.query(UID.item).count({ where: { title: '规范性文件直发' } })).toBe(0);
@@ -249,7 +251,7 @@ describe('create and publish in one REST call with a full-access API token (the 
 
 describe('publish uses the draft the catalogue read (write facts)', () => {
   it('a draft created on one day and published later gets the due date and timeliness a recomputation gives', async () => {
-    const created = await http().post(CM_ITEMS).set(as(root)).send({ title: '先存草稿', organization: province.orgs.A.documentId, category: province.category['rules'], formedDate: '2020-01-06' });
+    const created = await http().post(CM_ITEMS).set(as(root)).send(itemOf('先存草稿', { category: province.category['rules'], formedDate: '2020-01-06' }));
     expect(created.status).toBe(201);
     const { documentId } = created.body.data;
     const draft = await strapi.db.query(UID.item).findOne({ where: { documentId, publishedAt: null } });

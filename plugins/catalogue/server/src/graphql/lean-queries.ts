@@ -39,9 +39,8 @@ export const leanQueryResolvers = (strapi: Core.Strapi, relations: ToOneRelation
   /** The columns and relations the query selects of the items. */
   const shapeOf = async (lean: PublicReadsService, context: Context, info: Info): Promise<Shape> => {
     const fields = selectedFields(info.fieldNodes.map((node) => node.selectionSet), info.fragments);
-    const columnsFor = (uid: string, names: Iterable<string>) => lean.columnsFor(uid, names);
-    const populate = await relations.populateFor(UID.item, relations.prefetchFor(UID.item, fields, info.fragments), context?.state?.auth, columnsFor);
-    return { select: columnsFor(UID.item, fields.keys()) ?? undefined, populate };
+    const populate = await relations.populateFor(UID.item, relations.prefetchFor(UID.item, fields, info.fragments), context?.state?.auth, lean);
+    return { select: lean.columnsFor(UID.item, fields.keys()) ?? undefined, populate };
   };
   /** The rows, their relations left for the relation fields under this root field. */
   const primed = (context: Context, info: Info, shape: Shape, rows: Row[]) => {

@@ -9,8 +9,15 @@ type Attribute = { type: string; relation?: string; target?: string };
 type Model = { uid: string; attributes: Record<string, Attribute>; options?: { draftAndPublish?: boolean } };
 type Context = { state?: { auth?: unknown } };
 type Row = Record<string, unknown>;
-/** The columns a model's rows need for the named GraphQL fields, or null for all (services/public-reads). */
-type ColumnsFor = (uid: string, fields: Iterable<string>) => string[] | null;
+/** What the lean read path knows of a model (services/public-reads): the columns the named fields need (null: all), and the `find` permission. */
+type LeanReads = { columnsFor(uid: string, fields: Iterable<string>): string[] | null; mayFind(auth: unknown, uid: string): Promise<boolean> };
+
+/** The value under `key`, made and kept on first use. */
+const kept = <K, V>(map: Map<K, V> | WeakMap<K & object, V>, key: K, make: () => V): V => {
+  let value = (map as Map<K, V>).get(key);
+  if (value === undefined) (map as Map<K, V>).set(key, (value = make()));
+  return value;
+};
 
 /** The to-one relations of a public list that GraphQL would otherwise read one parent at a time. */
 const RELATIONS: ReadonlyArray<[string, string]> = [
@@ -68,20 +75,14 @@ export const createToOneRelations = (strapi: Core.Strapi) => {
 
   // One batcher per request (GraphQL context) and relation.
   const batchers = new WeakMap<object, Map<Relation, Batcher<number, unknown>>>();
-  const batcherFor = (context: Context, relation: Relation) => {
-    let perRelation = batchers.get(context);
-    if (!perRelation) batchers.set(context, (perRelation = new Map()));
-    let batcher = perRelation.get(relation);
-    if (!batcher) {
-      batcher = createBatcher(async (ids: number[]) => {
+  const batcherFor = (context: Context, relation: Relation) =>
+    kept(kept(batchers, context, () => new Map()), relation, () =>
+      createBatcher(async (ids: number[]) => {
         const populate = await relationQuery(relation.target, context.state?.auth);
         const rows = (await strapi.db.query(relation.uid as never).findMany({ select: ['id'], where: { id: { $in: ids } }, populate: { [relation.attributeName]: populate } } as never)) as Row[];
         return new Map(rows.map((row) => [row.id as number, row[relation.attributeName] ?? null]));
-      });
-      perRelation.set(relation, batcher);
-    }
-    return batcher;
-  };
+      })
+    );
 
   // Relations read with a lean root field's rows: per request, root field (response key), relation and parent id.
   const primed = new WeakMap<object, Map<string | number, Map<Relation, Map<number, unknown>>>>();
@@ -89,10 +90,8 @@ export const createToOneRelations = (strapi: Core.Strapi) => {
     while (path?.prev) path = path.prev;
     return path?.key;
   };
-  const primedFor = (context: Context, key: string | number | undefined, relation: Relation) => {
-    if (key === undefined) return undefined;
-    return primed.get(context)?.get(key)?.get(relation);
-  };
+  const primedFor = (context: Context, key: string | number | undefined, relation: Relation) =>
+    key === undefined ? undefined : primed.get(context)?.get(key)?.get(relation);
 
   return {
     /** The GraphQL extension: the batched resolvers of the relations above. */
@@ -127,22 +126,21 @@ export const createToOneRelations = (strapi: Core.Strapi) => {
 
     /**
      * The populate that reads `prefetch` with the parents, each relation with its resolver's query and
-     * only the columns its selected fields need (`columnsFor`; null: all). A relation the caller may
-     * not `find` is left out: its field refuses before any read.
+     * only the columns its selected fields need. A relation the caller may not `find` is left out:
+     * its field refuses before any read.
      */
-    async populateFor(uid: string, prefetch: RelationPrefetch, auth: unknown, columnsFor: ColumnsFor): Promise<Record<string, unknown>> {
+    async populateFor(uid: string, prefetch: RelationPrefetch, auth: unknown, reads: LeanReads): Promise<Record<string, unknown>> {
       const populate: Record<string, unknown> = {};
       for (const [attributeName, { fields, relations: nested }] of Object.entries(prefetch)) {
         const relation = find(uid, attributeName);
-        if (!relation) continue;
+        if (!relation || !(await reads.mayFind(auth, relation.target.uid))) continue;
         try {
-          if (auth) await strapi.auth.verify(auth as never, { scope: `${relation.target.uid}.find` } as never);
           const query = await relationQuery(relation.target, auth);
-          const select = columnsFor(relation.target.uid, fields);
-          const below = await this.populateFor(relation.target.uid, nested, auth, columnsFor);
+          const select = reads.columnsFor(relation.target.uid, fields);
+          const below = await this.populateFor(relation.target.uid, nested, auth, reads);
           populate[attributeName] = { ...query, ...(select ? { select } : {}), ...(Object.keys(below).length ? { populate: below } : {}) };
         } catch {
-          // Not readable, or a query Strapi would refuse: the field's own resolver answers as Strapi does.
+          // A query Strapi would refuse: the field's own resolver answers as Strapi does.
         }
       }
       return populate;
@@ -150,16 +148,11 @@ export const createToOneRelations = (strapi: Core.Strapi) => {
 
     /** Leaves the relations read with `rows` (populateFor) for the fields under the root field `key`, nested. */
     prime(context: Context, key: string | number, uid: string, rows: Row[], populate: Record<string, unknown>) {
-      let byRelation = primed.get(context)?.get(key);
-      if (!byRelation) {
-        if (!primed.has(context)) primed.set(context, new Map());
-        primed.get(context)!.set(key, (byRelation = new Map()));
-      }
+      const byRelation = kept(kept(primed, context, () => new Map()), key, () => new Map());
       for (const [attributeName, query] of Object.entries(populate)) {
         const relation = find(uid, attributeName);
         if (!relation) continue;
-        let values = byRelation.get(relation);
-        if (!values) byRelation.set(relation, (values = new Map()));
+        const values = kept(byRelation, relation, () => new Map<number, unknown>());
         const targets: Row[] = [];
         for (const row of rows) {
           if (typeof row.id !== 'number' || row[attributeName] === undefined) continue;

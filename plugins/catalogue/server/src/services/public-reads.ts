@@ -20,19 +20,34 @@ const PUBLIC_ITEM = { publishedAt: { $notNull: true }, disclosureAttribute: { $e
  * relation is kept only when the caller may `find` its target, as Strapi's sanitiser does.
  */
 const publicReads = ({ strapi }: { strapi: Core.Strapi }) => {
-  const projections = new Map<string, string[]>();
+  const projections = new Map<string, { columns: string[]; scalars: Set<string> }>();
   /** `id`, `documentId` and every public scalar attribute of a model: what Strapi's output sanitiser keeps of a row. */
-  const projection = (uid: string): string[] => {
-    let columns = projections.get(uid);
-    if (!columns) {
+  const projectionOf = (uid: string) => {
+    let known = projections.get(uid);
+    if (!known) {
       const model = strapi.getModel(uid as never) as unknown as Model;
-      columns = ['id', 'documentId'];
+      const columns = ['id', 'documentId'];
       for (const [name, attribute] of Object.entries(model.attributes)) {
         if (!NOT_SCALAR.has(attribute.type) && !contentTypes.isPrivateAttribute(model as never, name)) columns.push(name);
       }
-      projections.set(uid, columns);
+      projections.set(uid, (known = { columns, scalars: new Set(columns) }));
     }
-    return columns;
+    return known;
+  };
+  const projection = (uid: string): string[] => projectionOf(uid).columns;
+
+  /**
+   * Whether the caller may `find` a model: the check Strapi's removeRestrictedRelations makes before
+   * it keeps a populated relation. A route without authentication has no auth to check: Strapi keeps it.
+   */
+  const mayFind = async (auth: Auth, uid: string): Promise<boolean> => {
+    if (!auth) return true;
+    try {
+      await strapi.auth.verify(auth as never, { scope: `${uid}.find` } as never);
+      return true;
+    } catch {
+      return false;
+    }
   };
 
   const itemModel = () => strapi.getModel(UID.item as never) as unknown as Model;
@@ -50,28 +65,19 @@ const publicReads = ({ strapi }: { strapi: Core.Strapi }) => {
     return enumerations;
   };
 
-  /** The relations to populate that the caller may read, each with its target's public projection. */
+  /** The relations to populate that the caller may read, each with its target's public projection (Strapi drops the others). */
   const allowedPopulate = async (relations: LeanRelation[], auth: Auth) => {
     const populate: Record<string, { select: string[] }> = {};
     for (const relation of relations) {
       const target = itemModel().attributes[relation].target as string;
-      // A route without authentication has no auth to check against: Strapi then keeps the populate.
-      if (!auth) {
-        populate[relation] = { select: projection(target) };
-        continue;
-      }
-      try {
-        // The same check as Strapi's removeRestrictedRelations: the `find` scope of the target.
-        await strapi.auth.verify(auth as never, { scope: `${target}.find` } as never);
-        populate[relation] = { select: projection(target) };
-      } catch {
-        // Strapi drops a populate the caller may not read; so does the lean path.
-      }
+      if (await mayFind(auth, target)) populate[relation] = { select: projection(target) };
     }
     return populate;
   };
 
   return {
+    mayFind,
+
     /** Whether the lean path is switched on (`leanReads`, env CATALOGUE_LEAN_READS); read per request so tests can flip it. */
     enabled(): boolean {
       return Boolean(strapi.config.get('plugin::catalogue.leanReads', false));
@@ -99,7 +105,7 @@ const publicReads = ({ strapi }: { strapi: Core.Strapi }) => {
      */
     columnsFor(uid: string, names: Iterable<string>): string[] | null {
       const model = strapi.getModel(uid as never) as unknown as Model;
-      const scalars = new Set(projection(uid));
+      const { scalars } = projectionOf(uid);
       const columns = new Set(['id', 'documentId']);
       for (const name of names) {
         if (name === '__typename') continue;
